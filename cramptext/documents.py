@@ -1,0 +1,113 @@
+"""Find and read the articles cramptext works on.
+
+Reading is strict: a document that is not UTF-8 text is refused with a
+one-line reason rather than silently mangled.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+import ftfy
+
+from .errors import InputError
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class Document:
+    source: str  # the path as given (or found under a folder given), or "-"
+    text: str
+
+
+def discover(paths: list[str]) -> Iterator[str | InputError]:
+    """Article paths under ``paths`` (files as given, folders searched in order).
+
+    Yields an ``InputError`` in place of a path that cannot be used, so the
+    caller can report it and go on with the rest.
+    """
+    for given in paths:
+        if given == STDIN:
+            yield STDIN
+            continue
+        path = Path(given)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*")
+                           if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            if not found:
+                yield InputError(f"{given}: no articles (.txt, .md, .html) in this folder")
+            for p in found:
+                yield str(p)
+        elif path.exists():
+            yield given
+        else:
+            yield InputError(f"{given}: no such file or folder")
+
+
+def decode(source: str, data: bytes) -> str:
+    """Text of an article's bytes, or InputError saying why it is not one."""
+    if not data.strip():
+        raise InputError(f"{source}: empty file")
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{source}: binary file, not text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{source}: not valid UTF-8 (byte {exc.start})") from None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def read_document(source: str) -> Document:
+    try:
+        data = sys.stdin.buffer.read() if source == STDIN else Path(source).read_bytes()
+    except IsADirectoryError:
+        raise InputError(f"{source}: is a folder, not a file") from None
+    except OSError as exc:
+        raise InputError(f"{source}: cannot read: {exc.strerror or exc}") from None
+    return Document(source, decode(source, data))
+
+
+def repair_unicode(text: str) -> str:
+    """Fix mojibake and odd characters, keeping length-changing fixes out.
+
+    Offsets must stay valid, so only fixes that keep every character in place
+    are applied; anything else is left for the phrasing rules to report.
+    """
+    fixed = ftfy.fix_text(text, normalization=None, uncurl_quotes=False, fix_line_breaks=False,
+                          fix_latin_ligatures=False, fix_character_width=False, remove_terminal_escapes=False)
+    return fixed if len(fixed) == len(text) else text
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text``: temp file in the same folder, then rename.
+
+    The original is untouched if anything fails before the rename.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"{path}: not a regular file; nothing written")
+    if not path.stat().st_mode & 0o222:  # by mode bits: root may write anything
+        raise InputError(f"{path}: file is read-only; nothing written")
+    mode = path.stat().st_mode & 0o7777
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write in its folder: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

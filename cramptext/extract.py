@@ -1,0 +1,325 @@
+"""Claim extraction over a parsed Doc: which concepts an article states, as what.
+
+A claim is a concept mention (from the lexicon matcher) or an open-vocabulary
+phrase found in a cue frame ("X can lead to cramps", "try X"), given a kind
+from, in order: the concept itself when it can take one kind only, the words
+that govern it ("a lack of" → cause, "supplements" → remedy), cue words in
+the sentence, and the section heading it sits under.
+"""
+from __future__ import annotations
+
+from typing import Iterator, NamedTuple
+
+from spacy.tokens import Doc, Span, Token
+
+from .context import ContextMatcher
+from .knowledge import Concept, Knowledge
+from .structure import SectionClassifier, Structure
+
+SEE_DOCTOR_ID = "see_doctor"
+SEE_DOCTOR_NAME = "see a doctor"
+# Verbs of the cause frame whose subject is the cause ("X can cause cramps").
+CAUSE_FRAME_VERBS = frozenset({"cause", "trigger", "provoke", "induce", "precipitate", "lead", "contribute", "result", "bring"})
+# Verbs whose object or prepositional object is the cause ("cramps result from X").
+CAUSE_FROM_PREPS = frozenset({"from", "by", "to", "of"})
+REMEDY_FRAME_VERBS = frozenset({"help", "relieve", "ease", "prevent", "stop", "soothe", "alleviate", "cure", "reduce"})
+TRY_VERBS = frozenset({"try", "use", "apply", "recommend", "consider"})
+CLAUSE_OPENERS = frozenset({"if", "when", "whenever", "should"})
+OPEN_DROP_DEPS = frozenset({"det", "poss", "punct", "cc", "advmod", "nummod", "quantmod", "case", "neg", "aux", "predet"})
+OPEN_DROP_WORDS = frozenset({"certain", "some", "such", "other", "various", "many", "several", "main", "common",
+                             "usual", "possible", "different", "frequent", "most", "more", "less", "own", "also"})
+MAX_OPEN_WORDS = 6
+
+
+class ClaimMention(NamedTuple):
+    """A claim found in a Doc; offsets are into ``doc.text``."""
+
+    kind: str
+    concept: str
+    concept_id: str | None
+    start: int
+    end: int
+    sent_start: int
+    sent_end: int
+    negated: bool
+    hedged: bool
+
+
+def _lemma_set(words) -> frozenset:
+    return frozenset(w for w in words if " " not in w)
+
+
+class ClaimExtractor:
+    def __init__(self, knowledge: Knowledge):
+        self.knowledge = knowledge
+        self.lexicon = knowledge.lexicon
+        cues = knowledge.cues
+        self.sections = SectionClassifier(cues.headings)
+        self.context = ContextMatcher(knowledge.context)
+        self.condition_words = _lemma_set(cues.condition)
+        self.kind_words = {kind: _lemma_set(words) for kind, words in cues.verbs.items()}
+        self.deficiency = _lemma_set(cues.deficiency)
+        self.supplement = _lemma_set(cues.supplement)
+        self.consult = _lemma_set(cues.consult)
+        self.professional_words = frozenset(p for p in cues.professional if " " not in p)
+        self.professional_phrases = tuple(p.split() for p in cues.professional if " " in p)
+        self.generic = _lemma_set(cues.generic_heads)
+        self.see_doctor = self.lexicon.concepts.get(SEE_DOCTOR_ID)
+
+    # -- entry point ---------------------------------------------------------
+    def __call__(self, doc: Doc, concept_spans: list[Span]) -> list[ClaimMention]:
+        structure = Structure(doc.text, self.sections)
+        by_sentence: dict[int, list[Span]] = {}
+        for span in concept_spans:
+            by_sentence.setdefault(span.sent.start, []).append(span)
+        mentions: list[ClaimMention] = []
+        for sent in doc.sents:
+            if structure.role(sent.start_char) == "heading":
+                continue  # a heading names a topic; the claims are under it
+            spans = by_sentence.get(sent.start, [])
+            doctor = list(self._see_doctor_mentions(sent, spans))
+            found = list(self._concept_claims(sent, spans, structure, bool(doctor)))
+            found += doctor
+            found += self._open_claims(sent, spans, structure)
+            seen = set()
+            for m in found:
+                key = (m.kind, m.concept, m.negated)
+                if key not in seen:
+                    seen.add(key)
+                    mentions.append(m)
+        mentions.sort(key=lambda m: (m.start, m.end))
+        return mentions
+
+    # -- building a mention --------------------------------------------------
+    def _mention(self, sent: Span, start: int, end: int, kind: str, concept: str, concept_id: str | None) -> ClaimMention:
+        doc = sent.doc
+        negated, hedged = self.context.assess(sent, start, end)
+        return ClaimMention(kind, concept, concept_id, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text),
+                            sent.start_char, sent.end_char, negated, hedged)
+
+    # -- lexicon concepts ----------------------------------------------------
+    def _concept_claims(self, sent: Span, spans: list[Span], structure: Structure, has_doctor: bool) -> Iterator[ClaimMention]:
+        fragment = is_fragment(sent) or structure.role(sent.start_char) == "item"
+        section = structure.section_kind(sent.start_char)
+        for span in spans:
+            concept = self.lexicon.concepts.get(span.label_)
+            if concept is None:
+                continue
+            if concept.id == SEE_DOCTOR_ID and has_doctor:
+                continue
+            kind = self.kind_of(concept, span, sent, section, fragment, has_doctor)
+            if kind is None:
+                continue
+            yield self._mention(sent, span.start, span.end, kind, concept.name_for(kind), concept.id)
+
+    def kind_of(self, concept: Concept, span: Span, sent: Span, section: str | None,
+                fragment: bool, has_doctor: bool) -> str | None:
+        kinds = concept.kinds
+        if has_doctor and ("red_flag" in kinds or "sign" in concept.tags) and self._in_condition(span, sent):
+            return "red_flag"
+        candidates = [k for k in kinds if k != "red_flag"] or list(kinds)
+        if len(candidates) == 1:
+            return candidates[0]
+        local = self._governing_kind(span)
+        if local in candidates:
+            return local
+        if fragment and section in candidates:
+            return section
+        nearest = self._nearest_cue_kind(span, sent, candidates)
+        if nearest:
+            return nearest
+        if section in candidates:
+            return section
+        return candidates[0]
+
+    def _governing_kind(self, span: Span) -> str | None:
+        """'lack of X', 'low X' → cause; 'X supplements', 'take X' → remedy (through coordination)."""
+        token = span.root
+        while token.dep_ == "conj" and token.head is not token:
+            token = token.head
+        for t in list(span) + [c for c in token.children if c.dep_ in ("amod", "compound")]:
+            if t.lemma_.lower() in self.deficiency or t.lower_ in self.deficiency:
+                return "cause"
+        hops = 0
+        while token.head is not token and hops < 3:
+            head = token.head
+            lemma = head.lemma_.lower()
+            if lemma in self.deficiency or head.lower_ in self.deficiency:
+                return "cause"
+            if lemma in self.supplement:
+                return "remedy"
+            if head.pos_ in ("VERB", "AUX"):
+                break
+            token = head
+            hops += 1
+        for child in span.root.children:
+            if child.lemma_.lower() in self.supplement:
+                return "remedy"
+        return None
+
+    def _nearest_cue_kind(self, span: Span, sent: Span, candidates: list[str]) -> str | None:
+        best = None
+        for tok in sent:
+            if span.start <= tok.i < span.end:
+                continue
+            lemma = tok.lemma_.lower()
+            for kind in candidates:
+                if lemma in self.kind_words.get(kind, ()):
+                    distance = min(abs(tok.i - span.start), abs(tok.i - (span.end - 1)))
+                    if best is None or distance < best[0]:
+                        best = (distance, kind)
+        return best[1] if best else None
+
+    def _in_condition(self, span: Span, sent: Span) -> bool:
+        """Inside an "if/when ..." clause, or anywhere in a doctor sentence without one."""
+        openers = [t for t in sent if t.lower_ in CLAUSE_OPENERS]
+        if not openers:
+            return True
+        return any(t.i < span.start for t in openers)
+
+    # -- red flags: advice to see a doctor -----------------------------------
+    def _professional_at(self, sent: Span) -> Iterator[tuple[int, int]]:
+        words = [t.lemma_.lower() for t in sent]
+        for i, t in enumerate(sent):
+            if words[i] in self.professional_words:
+                yield t.i, t.i + 1
+        for parts in self.professional_phrases:
+            n = len(parts)
+            for i in range(len(words) - n + 1):
+                if words[i:i + n] == parts or [t.lower_ for t in sent[i:i + n]] == parts:
+                    yield sent.start + i, sent.start + i + n
+
+    def _see_doctor_mentions(self, sent: Span, spans: list[Span]) -> Iterator[ClaimMention]:
+        doc = sent.doc
+        for start, end in self._professional_at(sent):
+            token = doc[end - 1]
+            consult = None
+            for _ in range(4):
+                if token.head is token:
+                    break
+                token = token.head
+                if token.lemma_.lower() in self.consult:
+                    consult = token
+                    break
+            if consult is None:
+                continue
+            lo, hi = min(start, consult.i), max(end, consult.i + 1)
+            concept = self.see_doctor
+            name = concept.name_for("red_flag") if concept else SEE_DOCTOR_NAME
+            yield self._mention(sent, lo, hi, "red_flag", name, concept.id if concept else None)
+            return
+
+    # -- open vocabulary -----------------------------------------------------
+    def _open_claims(self, sent: Span, spans: list[Span], structure: Structure) -> Iterator[ClaimMention]:
+        covered = {i for span in spans for i in range(span.start, span.end)}
+        section = structure.section_kind(sent.start_char)
+        for kind, head in self._frame_arguments(sent):
+            for arg in [head, *[c for c in head.conjuncts if c.i > head.i]]:
+                phrase = self._argument_tokens(arg)
+                if not phrase or any(t.i in covered for t in phrase):
+                    continue
+                name = self._open_name(phrase, arg)
+                if name:
+                    yield self._mention(sent, phrase[0].i, phrase[-1].i + 1, kind, name, None)
+        if section in ("cause", "remedy") and is_fragment(sent) and sent.start_char == _line_start(sent):
+            for chunk in sent.noun_chunks:
+                phrase = [t for t in chunk if t.dep_ not in OPEN_DROP_DEPS]
+                if not phrase or any(t.i in covered for t in chunk):
+                    continue
+                name = self._open_name(phrase, chunk.root)
+                if name:
+                    yield self._mention(sent, phrase[0].i, phrase[-1].i + 1, section, name, None)
+
+    def _mentions_condition(self, token: Token) -> bool:
+        return any(t.lemma_.lower() in self.condition_words for t in token.subtree)
+
+    def _frame_arguments(self, sent: Span) -> Iterator[tuple[str, Token]]:
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
+                continue
+            children = list(tok.children)
+            subj = [c for c in children if c.dep_ in ("nsubj",)]
+            objs = [c for c in children if c.dep_ in ("dobj", "attr", "oprd")]
+            preps = [p for p in children if p.dep_ in ("prep", "agent")]
+            pobjs = [(p.lower_, c) for p in preps for c in p.children if c.dep_ == "pobj"]
+            if lemma in CAUSE_FRAME_VERBS and tok.pos_ == "VERB":
+                passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
+                if passive:
+                    for prep, c in pobjs:
+                        if prep in ("by", "from"):
+                            yield "cause", c
+                elif lemma == "result" and any(p == "from" for p, _ in pobjs):
+                    for prep, c in pobjs:
+                        if prep == "from":
+                            yield "cause", c
+                else:
+                    targets = objs + [c for _, c in pobjs]
+                    if not targets or any(self._mentions_condition(t) for t in targets):
+                        for s in subj:
+                            yield "cause", s
+            elif lemma in ("due", "because") or (lemma == "occur" and tok.pos_ == "VERB"):
+                for prep, c in pobjs:
+                    if prep in ("to", "of", "with", "from") or lemma in ("due", "because"):
+                        yield "cause", c
+                for c in children:
+                    if c.dep_ == "pcomp":
+                        for cc in c.children:
+                            if cc.dep_ == "pobj":
+                                yield "cause", cc
+            elif lemma in ("cause", "reason", "trigger") and tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "attr"):
+                verb = tok.head
+                if verb.lemma_ == "be":
+                    for c in verb.children:
+                        if c is tok:
+                            continue
+                        if tok.dep_ == "nsubj" and c.dep_ in ("attr", "acomp"):
+                            yield "cause", c
+                        if tok.dep_ == "attr" and c.dep_ == "nsubj":
+                            yield "cause", c
+            elif lemma in REMEDY_FRAME_VERBS and tok.pos_ == "VERB":
+                if not objs or any(self._mentions_condition(t) for t in objs + [c for _, c in pobjs]):
+                    for s in subj:
+                        yield "remedy", s
+            elif lemma in TRY_VERBS and tok.pos_ == "VERB":
+                for o in objs:
+                    yield "remedy", o
+
+    def _argument_tokens(self, head: Token) -> list[Token]:
+        """The words of the noun phrase headed by ``head``, without determiners and clauses."""
+        if head.pos_ not in ("NOUN", "PROPN", "VERB", "ADJ") or head.lemma_.lower() in self.generic:
+            return []
+        keep = [head]
+        for child in head.children:
+            if child.dep_ in ("amod", "compound", "nmod"):
+                keep.extend(child.subtree)
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                keep.extend(child.subtree)
+            elif head.pos_ == "VERB" and child.dep_ in ("dobj",):
+                keep.extend(child.subtree)
+        keep = sorted({t.i: t for t in keep if t.dep_ not in OPEN_DROP_DEPS and not t.is_punct}.values(), key=lambda t: t.i)
+        # Keep one contiguous run around the head.
+        run = [t for t in keep if abs(t.i - head.i) <= MAX_OPEN_WORDS]
+        return run
+
+    def _open_name(self, phrase: list[Token], head: Token) -> str | None:
+        words = [t.lemma_.lower() if t.i == head.i or t.pos_ in ("NOUN", "VERB") else t.lower_ for t in phrase]
+        words = [w for w in words if w not in OPEN_DROP_WORDS and w.isascii()]
+        if not words or all(w in self.generic or w in self.condition_words for w in words):
+            return None
+        if head.is_stop or head.pos_ == "PRON":
+            return None
+        return " ".join(words[:MAX_OPEN_WORDS])
+
+
+def is_fragment(sent: Span) -> bool:
+    """A verbless line such as a list item ("Prolonged stress, irregular meals.")."""
+    root = sent.root
+    if root.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+        return True
+    return root.tag_ in ("VBG", "VBN") and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in root.children)
+
+
+def _line_start(sent: Span) -> int:
+    text = sent.doc.text
+    return text.rfind("\n", 0, sent.start_char) + 1 if "\n" in text[:sent.start_char] else 0

@@ -1,0 +1,90 @@
+"""The records cramptext produces: claims and findings (see CONTRACT.md).
+
+Small frozen dataclasses so they are cheap, hashable and easy to turn into
+the JSON fields the contract fixes (``to_dict``).
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+KINDS = ("cause", "symptom", "remedy", "red_flag")
+CATEGORIES = ("phrasing", "claim", "consistency", "completeness", "readability")
+SEVERITIES = ("error", "warning", "info")
+APPLICABILITIES = ("safe", "unsafe", "display")
+
+
+@dataclass(frozen=True)
+class Claim:
+    source: str
+    kind: str
+    concept: str
+    concept_id: str | None
+    text: str
+    start: int
+    end: int
+    line: int
+    column: int
+    sentence: str
+    negated: bool = False
+    hedged: bool = False
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Location:
+    """A second place a finding points at (e.g. the other half of a contradiction)."""
+
+    source: str
+    start: int
+    end: int
+    line: int
+    column: int
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class Finding:
+    source: str
+    rule: str
+    name: str
+    category: str
+    severity: str
+    start: int
+    end: int
+    line: int
+    column: int
+    message: str
+    replacement: str | None = None
+    applicability: str | None = None  # safe / unsafe / display, when there is a fix
+    related: tuple[Location, ...] = field(default=())
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["related"] = [asdict(loc) for loc in self.related]
+        return data
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """What output formats need to know about a rule (SARIF, `cramptext rules`)."""
+
+    code: str
+    name: str
+    category: str
+    severity: str
+    message: str
+    why: str
+    applicability: str | None = None
+    source_title: str | None = None
+    source_url: str | None = None
+    example_bad: str | None = None
+    example_good: str | None = None
+
+
+def line_col(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a character offset."""
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, column

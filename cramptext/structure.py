@@ -1,0 +1,110 @@
+"""Document structure: headings, list items, and the claim kind a section is about.
+
+Works on the raw text (before parsing) so that spaCy's sentence splitter
+cannot glue a heading to the paragraph under it.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from . import resources as res
+
+KIND_PRIORITY = ("red_flag", "remedy", "symptom", "cause")
+
+
+@dataclass(frozen=True)
+class Block:
+    start: int
+    end: int  # end of the line's text, newline excluded
+    role: str  # "heading", "item" or "text"
+    section_kind: str | None  # the kind of claims the section under the last heading states
+
+
+def heading_title(line: str) -> str | None:
+    """The title if ``line`` looks like a heading, else None."""
+    for pattern in (res.RE_MD_HEADING, res.RE_HTML_HEADING, res.RE_BOLD_LINE):
+        m = pattern.match(line)
+        if m:
+            return m.group("title")
+    stripped = line.strip()
+    words = res.RE_WORD.findall(stripped)
+    if not words or res.RE_LIST_ITEM.match(line) or not stripped[0].isupper():
+        return None
+    # A short line on its own, with no sentence punctuation, or an FAQ question.
+    if stripped.endswith("?") and len(words) <= 15:
+        return stripped
+    if len(words) <= 12 and not res.RE_TERMINAL_PUNCT.search(stripped):
+        return stripped
+    return None
+
+
+def _keyword_regex(words) -> re.Pattern:
+    alternatives = sorted((re.escape(w) for w in words), key=len, reverse=True)
+    return re.compile(r"\b(?:%s)\w*" % "|".join(alternatives), re.IGNORECASE)
+
+
+class SectionClassifier:
+    """Kind of a section from its heading, by the earliest cue word in it."""
+
+    def __init__(self, heading_cues: dict):
+        self._regexes = {kind: _keyword_regex(words) for kind, words in heading_cues.items() if words}
+
+    def kind_of(self, title: str) -> str | None:
+        best = None
+        for kind in KIND_PRIORITY:
+            regex = self._regexes.get(kind)
+            m = regex.search(title) if regex else None
+            if m and (best is None or m.start() < best[0]):
+                best = (m.start(), kind)
+        return best[1] if best else None
+
+
+class Structure:
+    """Blocks of one text, with lookup by character offset."""
+
+    def __init__(self, text: str, classifier: SectionClassifier):
+        self.blocks: list[Block] = []
+        section = None
+        pos = 0
+        previous_blank = True
+        for m in res.RE_LINE.finditer(text):
+            line = m.group().rstrip("\n")
+            if not m.group():
+                break
+            start, end = m.start(), m.start() + len(line)
+            if line.strip():
+                title = heading_title(line)
+                next_text = text[m.end():m.end() + 200].split("\n", 1)[0]
+                # A short unpunctuated line in the middle of a paragraph, followed by
+                # more prose, is a heading only if the next line starts a new thought.
+                if title is not None and not (previous_blank or next_text.strip() == "" or next_text[:1].isupper()):
+                    title = None
+                if title is not None:
+                    section = classifier.kind_of(title)
+                    self.blocks.append(Block(start, end, "heading", section))
+                else:
+                    role = "item" if res.RE_LIST_ITEM.match(line) else "text"
+                    self.blocks.append(Block(start, end, role, section))
+            previous_blank = not line.strip()
+            pos = m.end()
+        self._starts = [b.start for b in self.blocks]
+
+    def block_at(self, offset: int) -> Block | None:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if i < 0:
+            return None
+        block = self.blocks[i]
+        return block if offset <= block.end else None
+
+    def section_kind(self, offset: int) -> str | None:
+        block = self.block_at(offset)
+        return block.section_kind if block else None
+
+    def role(self, offset: int) -> str:
+        block = self.block_at(offset)
+        return block.role if block else "text"
+
+    def headings(self) -> list[Block]:
+        return [b for b in self.blocks if b.role == "heading"]
