@@ -94,6 +94,7 @@ class ConceptMatcher:
         self._add_lemma_patterns()
 
     def _add_lemma_patterns(self) -> None:
+        self._phrase_index = {" ".join(p["pattern"]): p["label"] for p in self.lemma_patterns or ()}
         by_label: dict[str, list[Doc]] = {}
         for p in self.lemma_patterns or ():
             words = p["pattern"]
@@ -110,9 +111,28 @@ class ConceptMatcher:
         matches = self._lemma_matcher(lowered) + self._lower_matcher(doc)
         if len(self._token_matcher):
             matches += self._token_matcher(doc)
-        spans = [Span(doc, start, end, label=match_id) for match_id, start, end in matches]
-        doc.spans[self.spans_key] = filter_spans(spans)
+        spans = filter_spans([Span(doc, start, end, label=match_id) for match_id, start, end in matches])
+        spans = filter_spans(spans + list(self._distributed(doc, spans)))
+        doc.spans[self.spans_key] = spans
         return doc
+
+    def _distributed(self, doc: Doc, spans: list[Span]):
+        """Coordination: "problems in the circulatory system, spine or nerves" also
+        names "nerve problems" when the lexicon knows that phrase."""
+        taken = {i for span in spans for i in range(span.start, span.end)}
+        for span in spans:
+            head = span.root
+            for prep in (c for c in head.children if c.dep_ == "prep"):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj" and span.start <= c.i < span.end):
+                    for conj in pobj.conjuncts:
+                        if conj.i in taken or conj.i < span.start:
+                            continue
+                        lemma = conj.lemma_.lower()
+                        for phrase in (f"{lemma} {head.lemma_.lower()}", f"{head.lemma_.lower()} {prep.lower_} {lemma}"):
+                            concept_id = self._phrase_index.get(phrase)
+                            if concept_id:
+                                yield Span(doc, conj.i, conj.i + 1, label=concept_id)
+                                break
 
     # Patterns are data: serialise the lemmatised phrases with the pipeline.
     def to_disk(self, path, exclude=()):

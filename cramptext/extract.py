@@ -29,6 +29,7 @@ OPEN_DROP_DEPS = frozenset({"det", "poss", "punct", "cc", "advmod", "nummod", "q
 OPEN_DROP_WORDS = frozenset({"certain", "some", "such", "other", "various", "many", "several", "main", "common",
                              "usual", "possible", "different", "frequent", "most", "more", "less", "own", "also"})
 MAX_OPEN_WORDS = 6
+MAX_CUE_DISTANCE = 6  # tokens: a cue word further away speaks of something else
 
 
 class ClaimMention(NamedTuple):
@@ -60,6 +61,7 @@ class ClaimExtractor:
         self.kind_words = {kind: _lemma_set(words) for kind, words in cues.verbs.items()}
         self.deficiency = _lemma_set(cues.deficiency)
         self.supplement = _lemma_set(cues.supplement)
+        self.effect_verbs = _lemma_set(cues.effect_verbs)
         self.consult = _lemma_set(cues.consult)
         self.professional_words = frozenset(p for p in cues.professional if " " not in p)
         self.professional_phrases = tuple(p.split() for p in cues.professional if " " in p)
@@ -70,7 +72,7 @@ class ClaimExtractor:
     def __call__(self, doc: Doc, concept_spans: list[Span]) -> list[ClaimMention]:
         structure = Structure(doc.text, self.sections)
         by_sentence: dict[int, list[Span]] = {}
-        for span in concept_spans:
+        for span in drop_nested(concept_spans, self.lexicon):
             by_sentence.setdefault(span.sent.start, []).append(span)
         mentions: list[ClaimMention] = []
         for sent in doc.sents:
@@ -100,7 +102,9 @@ class ClaimExtractor:
     # -- lexicon concepts ----------------------------------------------------
     def _concept_claims(self, sent: Span, spans: list[Span], structure: Structure, has_doctor: bool) -> Iterator[ClaimMention]:
         fragment = is_fragment(sent) or structure.role(sent.start_char) == "item"
-        section = structure.section_kind(sent.start_char)
+        section = structure.lead_in_kind(sent.start_char) or structure.section_kind(sent.start_char)
+        # Under "When to see a doctor" or "see your GP if:", what is named is a warning sign.
+        warning = section == "red_flag"
         for span in spans:
             concept = self.lexicon.concepts.get(span.label_)
             if concept is None:
@@ -108,6 +112,8 @@ class ClaimExtractor:
             if concept.id == SEE_DOCTOR_ID and has_doctor:
                 continue
             kind = self.kind_of(concept, span, sent, section, fragment, has_doctor)
+            if warning and kind in ("cause", "symptom"):
+                kind = "red_flag"
             if kind is None:
                 continue
             yield self._mention(sent, span.start, span.end, kind, concept.name_for(kind), concept.id)
@@ -118,6 +124,9 @@ class ClaimExtractor:
         if has_doctor and ("red_flag" in kinds or "sign" in concept.tags) and self._in_condition(span, sent):
             return "red_flag"
         candidates = [k for k in kinds if k != "red_flag"] or list(kinds)
+        if self._is_effect(span):
+            # What cramps bring ("accompanied by stress") is no cause or remedy.
+            return "symptom" if "symptom" in kinds else None
         if len(candidates) == 1:
             return candidates[0]
         local = self._governing_kind(span)
@@ -157,9 +166,28 @@ class ClaimExtractor:
                 return "remedy"
         return None
 
+    def _is_effect(self, span: Span) -> bool:
+        """Is the mention what the condition brings: agent of 'accompanied by', object of
+        'cramps cause', subject of 'is interrupted by cramps'?"""
+        token = span.root
+        while token.dep_ == "conj" and token.head is not token:
+            token = token.head
+        head = token.head
+        if token.dep_ == "pobj" and head.dep_ == "agent" and head.head.lemma_.lower() in self.effect_verbs:
+            return True
+        verb = head if token.dep_ in ("dobj", "nsubjpass") else None
+        if verb is None or verb.pos_ != "VERB":
+            return False
+        if token.dep_ == "dobj":
+            return (verb.lemma_.lower() in CAUSE_FRAME_VERBS | self.effect_verbs
+                    and any(c.dep_ == "nsubj" and c.lemma_.lower() in self.condition_words - {"it", "this", "they"}
+                            for c in verb.children))
+        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        return any(g.lemma_.lower() in self.condition_words for g in agents)
+
     def _nearest_cue_kind(self, span: Span, sent: Span, candidates: list[str]) -> str | None:
         best = None
-        for tok in sent:
+        for tok in sent[max(0, span.start - sent.start - MAX_CUE_DISTANCE):span.end - sent.start + MAX_CUE_DISTANCE]:
             if span.start <= tok.i < span.end:
                 continue
             lemma = tok.lemma_.lower()
@@ -307,9 +335,42 @@ class ClaimExtractor:
         words = [w for w in words if w not in OPEN_DROP_WORDS and w.isascii()]
         if not words or all(w in self.generic or w in self.condition_words for w in words):
             return None
-        if head.is_stop or head.pos_ == "PRON":
+        if head.is_stop or head.pos_ == "PRON" or head.lemma_.lower() in self.generic:
             return None
         return " ".join(words[:MAX_OPEN_WORDS])
+
+
+NESTING_DEPS = frozenset({"prep", "pobj", "amod", "compound"})
+
+
+def drop_nested(spans: list[Span], lexicon) -> list[Span]:
+    """Concepts inside another concept's phrase elaborate it and are no claim of their own:
+    "a balanced diet with greens and dairy products", "the balance between potassium and
+    sodium". Coordinated nutrients after a deficiency still count ("a decrease in
+    calcium, potassium or magnesium" is three claims)."""
+    owner = {i: span for span in spans for i in range(span.start, span.end)}
+    kept = []
+    for span in spans:
+        token, via_conj, container = span.root, False, None
+        for _ in range(6):
+            if token.dep_ == "conj":
+                # a coordinated sibling is a claim of its own: keep climbing
+                token, via_conj = token.head, True
+                continue
+            if token.dep_ not in NESTING_DEPS or token.head is token:
+                break
+            token = token.head
+            other = owner.get(token.i)
+            if other is not None and other is not span and other.root.pos_ in ("NOUN", "PROPN"):
+                container = other
+                break
+        if container is not None:
+            inner, outer = lexicon.concepts.get(span.label_), lexicon.concepts.get(container.label_)
+            shared_nutrient = inner and outer and "nutrient" in inner.tags and "nutrient" in outer.tags
+            if not (via_conj and shared_nutrient):
+                continue
+        kept.append(span)
+    return kept
 
 
 def is_fragment(sent: Span) -> bool:

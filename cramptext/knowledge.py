@@ -88,6 +88,7 @@ class Cues:
     verbs: dict
     deficiency: frozenset
     supplement: frozenset
+    effect_verbs: frozenset
     professional: tuple
     consult: frozenset
     generic_heads: frozenset
@@ -101,6 +102,7 @@ def load_cues(path: Path) -> Cues:
         verbs={k: frozenset(v) for k, v in data["verbs"].items()},
         deficiency=frozenset(data["deficiency"]),
         supplement=frozenset(data["supplement"]),
+        effect_verbs=frozenset(data["effect_verbs"]),
         professional=tuple(data["professional"]),
         consult=frozenset(data["consult"]),
         generic_heads=frozenset(data["generic_heads"]),

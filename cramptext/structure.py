@@ -20,6 +20,7 @@ class Block:
     end: int  # end of the line's text, newline excluded
     role: str  # "heading", "item" or "text"
     section_kind: str | None  # the kind of claims the section under the last heading states
+    lead_in_kind: str | None = None  # for list items: the kind their "...if:" lead-in line names
 
 
 def heading_title(line: str) -> str | None:
@@ -67,7 +68,7 @@ class Structure:
     def __init__(self, text: str, classifier: SectionClassifier):
         self.blocks: list[Block] = []
         section = None
-        pos = 0
+        lead_in = None  # kind named by the last line ending in ":", for the list under it
         previous_blank = True
         for m in res.RE_LINE.finditer(text):
             line = m.group().rstrip("\n")
@@ -83,12 +84,14 @@ class Structure:
                     title = None
                 if title is not None:
                     section = classifier.kind_of(title)
+                    lead_in = None
                     self.blocks.append(Block(start, end, "heading", section))
+                elif res.RE_LIST_ITEM.match(line):
+                    self.blocks.append(Block(start, end, "item", section, lead_in))
                 else:
-                    role = "item" if res.RE_LIST_ITEM.match(line) else "text"
-                    self.blocks.append(Block(start, end, role, section))
+                    lead_in = classifier.kind_of(line) if line.rstrip().endswith(":") else None
+                    self.blocks.append(Block(start, end, "text", section))
             previous_blank = not line.strip()
-            pos = m.end()
         self._starts = [b.start for b in self.blocks]
 
     def block_at(self, offset: int) -> Block | None:
@@ -101,6 +104,10 @@ class Structure:
     def section_kind(self, offset: int) -> str | None:
         block = self.block_at(offset)
         return block.section_kind if block else None
+
+    def lead_in_kind(self, offset: int) -> str | None:
+        block = self.block_at(offset)
+        return block.lead_in_kind if block else None
 
     def role(self, offset: int) -> str:
         block = self.block_at(offset)
