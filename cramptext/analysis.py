@@ -40,8 +40,9 @@ class Analyzer:
     """Runs the pipeline and the enabled checks over documents."""
 
     def __init__(self, nlp: Language, rules: Sequence[Rule], *, normalise: frozenset = SAFE_AND_UNSAFE,
-                 checks: bool = True, claims: bool = True):
+                 checks: bool = True, claims: bool = True, max_grade: float = 8.0):
         self.nlp = nlp
+        self.max_grade = max_grade
         self.want_claims = claims
         self.normalise = normalise
         built = [CHECKS[r.kind](r, nlp) for r in rules]
@@ -54,6 +55,8 @@ class Analyzer:
         return sorted(found, key=lambda f: (f.start, -(f.end - f.start), f.rule))
 
     def run(self, documents: Iterable[Document]) -> Iterator[Analysis]:
+        for check in self.article_checks:
+            getattr(check, "reset", lambda: None)()  # checks that remember earlier articles
         batch: list[Document] = []
         for document in documents:
             batch.append(document)
@@ -95,7 +98,8 @@ class Analyzer:
             results[d_i].claims.extend(self._claims(documents[d_i].source, text, offset, doc, maps.get(i)))
         for result in results:
             if self.article_checks:
-                whole = Article(result.document.source, result.document.text, None, result.claims)
+                whole = Article(result.document.source, result.document.text, None, result.claims,
+                                max_grade=self.max_grade)
                 for check in self.article_checks:
                     result.findings.extend(check.run(whole))
             result.findings.sort(key=lambda f: (f.start, f.end, f.rule))

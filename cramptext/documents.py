@@ -86,7 +86,7 @@ def repair_unicode(text: str) -> str:
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text``: temp file in the same folder, then rename.
+    """Replace the file ``path`` with ``text``: temp file in the same folder, then rename.
 
     The original is untouched if anything fails before the rename.
     """
@@ -95,7 +95,21 @@ def write_atomically(path: Path, text: str) -> None:
         raise InputError(f"{path}: not a regular file; nothing written")
     if not path.stat().st_mode & 0o222:  # by mode bits: root may write anything
         raise InputError(f"{path}: file is read-only; nothing written")
-    mode = path.stat().st_mode & 0o7777
+    _replace(path, text, path.stat().st_mode & 0o7777)
+
+
+def write_new_file(path: Path, text: str) -> None:
+    """Write ``path`` (new or replaced) atomically; a folder or read-only file is refused."""
+    path = Path(path)
+    if path.exists():
+        write_atomically(path, text)
+        return
+    if not path.parent.is_dir():
+        raise InputError(f"{path}: folder {path.parent} does not exist; nothing written")
+    _replace(path, text, 0o644)
+
+
+def _replace(path: Path, text: str, mode: int) -> None:
     try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:

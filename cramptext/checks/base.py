@@ -16,6 +16,7 @@ class Article:
     text: str  # as read: every offset refers to it
     doc: Doc  # parse of ``text``
     claims: list[Claim] = field(default_factory=list)
+    max_grade: float = 8.0  # readability limit (configuration: max-grade)
 
 
 class Check:
