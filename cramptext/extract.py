@@ -72,7 +72,7 @@ class ClaimExtractor:
     def __call__(self, doc: Doc, concept_spans: list[Span]) -> list[ClaimMention]:
         structure = Structure(doc.text, self.sections)
         by_sentence: dict[int, list[Span]] = {}
-        for span in drop_nested(concept_spans, self.lexicon):
+        for span in drop_nested(concept_spans, self.generic | self.deficiency):
             by_sentence.setdefault(span.sent.start, []).append(span)
         mentions: list[ClaimMention] = []
         for sent in doc.sents:
@@ -170,6 +170,10 @@ class ClaimExtractor:
         """Is the mention what the condition brings: agent of 'accompanied by', object of
         'cramps cause', subject of 'is interrupted by cramps'?"""
         token = span.root
+        if token.pos_ == "VERB" and token.lemma_.lower() in self.effect_verbs:
+            # the span is a clause: "sleep can be interrupted (by cramps)"
+            agents = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            return not agents or any(g.lemma_.lower() in self.condition_words for g in agents)
         while token.dep_ == "conj" and token.head is not token:
             token = token.head
         head = token.head
@@ -267,7 +271,7 @@ class ClaimExtractor:
             if tok.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
                 continue
             children = list(tok.children)
-            subj = [c for c in children if c.dep_ in ("nsubj",)]
+            subj = [c for c in children if c.dep_ in ("nsubj", "csubj")]
             objs = [c for c in children if c.dep_ in ("dobj", "attr", "oprd")]
             preps = [p for p in children if p.dep_ in ("prep", "agent")]
             pobjs = [(p.lower_, c) for p in preps for c in p.children if c.dep_ == "pobj"]
@@ -323,7 +327,7 @@ class ClaimExtractor:
                 keep.extend(child.subtree)
             elif child.dep_ == "prep" and child.lower_ == "of":
                 keep.extend(child.subtree)
-            elif head.pos_ == "VERB" and child.dep_ in ("dobj",):
+            elif head.pos_ == "VERB" and child.dep_ in ("dobj", "prep"):
                 keep.extend(child.subtree)
         keep = sorted({t.i: t for t in keep if t.dep_ not in OPEN_DROP_DEPS and not t.is_punct}.values(), key=lambda t: t.i)
         # Keep one contiguous run around the head.
@@ -343,10 +347,10 @@ class ClaimExtractor:
 NESTING_DEPS = frozenset({"prep", "pobj", "amod", "compound"})
 
 
-def drop_nested(spans: list[Span], lexicon) -> list[Span]:
+def drop_nested(spans: list[Span], distributive: frozenset) -> list[Span]:
     """Concepts inside another concept's phrase elaborate it and are no claim of their own:
     "a balanced diet with greens and dairy products", "the balance between potassium and
-    sodium". Coordinated nutrients after a deficiency still count ("a decrease in
+    sodium". Coordinated words under a generic head still count ("a decrease in
     calcium, potassium or magnesium" is three claims)."""
     owner = {i: span for span in spans for i in range(span.start, span.end)}
     kept = []
@@ -364,11 +368,10 @@ def drop_nested(spans: list[Span], lexicon) -> list[Span]:
             if other is not None and other is not span and other.root.pos_ in ("NOUN", "PROPN"):
                 container = other
                 break
-        if container is not None:
-            inner, outer = lexicon.concepts.get(span.label_), lexicon.concepts.get(container.label_)
-            shared_nutrient = inner and outer and "nutrient" in inner.tags and "nutrient" in outer.tags
-            if not (via_conj and shared_nutrient):
-                continue
+        # "problems in the circulation, spine or nerves", "a decrease in calcium, potassium
+        # or magnesium": a generic head distributes over the coordinated words.
+        if container is not None and not (via_conj and container.root.lemma_.lower() in distributive):
+            continue
         kept.append(span)
     return kept
 

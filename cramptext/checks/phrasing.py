@@ -111,6 +111,7 @@ class CalqueVerbCheck(Check):
             "subject_verbs": _WORDS,
             "body_parts": _WORDS,
             "not_after": _WORDS,
+            "directions": _WORDS,
             "verb": {"type": "string"},
             "translate": {"type": "object", "additionalProperties": {"type": "string"}},
         },
@@ -124,6 +125,7 @@ class CalqueVerbCheck(Check):
         self.body = set(p["body_parts"])
         self.translate = dict(p.get("translate", {}))
         self.not_after = set(p.get("not_after", ()))
+        self.directions = set(p.get("directions", ()))
 
     def _is_body(self, token: Token) -> bool:
         return token.lemma_.lower() in self.body or token.lower_ in self.body
@@ -141,6 +143,8 @@ class CalqueVerbCheck(Check):
             if verb.i > 0 and doc[verb.i - 1].lower_ in self.not_after:
                 continue
             children = list(verb.children)
+            if self._is_instruction(verb, children):
+                continue  # "Pull your toes towards you" is plain advice
             cramp = inflect_like(verb, self.rule.params["verb"])
             objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "npadvmod", "dep")
                        and c.i > verb.i]
@@ -166,6 +170,14 @@ class CalqueVerbCheck(Check):
                 subj = subjects[0]
                 start = min(t.i for t in subj.subtree)
                 yield self._finding(article, doc[start], verb, f"{self._words(doc[start:verb.i])} {cramp}")
+
+    def _is_instruction(self, verb: Token, children: list[Token]) -> bool:
+        """An imperative, or a verb of movement with a direction ("pull the foot up")."""
+        if any(c.dep_ in ("prt", "advmod") and c.lower_ in self.directions for c in children):
+            return True
+        if any(c.dep_ == "prep" and c.lower_ in ("toward", "towards") for c in children):
+            return True
+        return verb.tag_ == "VB" and not any(c.dep_ in ("nsubj", "aux", "auxpass") for c in children)
 
     def _finding(self, article: Article, first: Token, last: Token, replacement: str) -> Finding:
         start, end = first.idx, last.idx + len(last)

@@ -1,0 +1,34 @@
+"""Run cramptext on articles and score the output with ../shared/eval/score.py."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from cramptext.analysis import Analyzer
+from cramptext.documents import Document
+from cramptext.rules import load_rules
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+SCORER = SHARED / "eval" / "score.py"
+SEED_GOLD = SHARED / "eval" / "seed-gold.json"
+SEED_DIR = SHARED / "seed"
+OWN_GOLD = REPO / "tests" / "gold" / "articles-gold.json"
+CORPUS = REPO / "corpus"
+
+
+def run_and_score(nlp, gold: Path, text_dir: Path, tmp_path: Path) -> dict:
+    """Score.py's JSON result for cramptext's claims and findings on the gold's documents."""
+    data = json.loads(gold.read_text(encoding="utf-8"))
+    sources = [d["source"] for d in data.get("documents", [data])]
+    documents = [Document(str(text_dir / s), (text_dir / s).read_text(encoding="utf-8")) for s in sources]
+    claims, findings = tmp_path / "claims.jsonl", tmp_path / "findings.jsonl"
+    with claims.open("w") as c_out, findings.open("w") as f_out:
+        for result in Analyzer(nlp, load_rules()).run(documents):
+            c_out.writelines(json.dumps(c.to_dict()) + "\n" for c in result.claims)
+            f_out.writelines(json.dumps(f.to_dict()) + "\n" for f in result.findings)
+    out = subprocess.run([sys.executable, str(SCORER), str(gold), str(text_dir), str(claims), str(findings), "--json"],
+                         check=True, capture_output=True, text=True).stdout
+    return json.loads(out)
