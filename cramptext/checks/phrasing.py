@@ -9,7 +9,7 @@ import re
 from typing import Iterator
 
 import wordfreq
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Span, Token
 from spacy.util import filter_spans
 
@@ -287,4 +287,25 @@ class WrongTermCheck(Check):
             yield self.finding(article, token.idx, token.idx + len(token), replacement=keep_case(token.text, word))
 
 
-PHRASING_CHECKS = (PatternCheck, RegexCheck, CalqueVerbCheck, DomainWordCheck, UntranslatedCheck, WrongTermCheck)
+class PhraseListCheck(Check):
+    """Known wrong phrases and their fixes, matched on lower-case words ('the organism' → 'the body')."""
+
+    kind = "phrase-list"
+    params_schema = {"type": "object", "additionalProperties": False, "required": ["phrases"],
+                     "properties": {"phrases": {"type": "object", "minProperties": 1,
+                                                "additionalProperties": {"type": "string"}}}}
+
+    def __init__(self, rule, nlp):
+        super().__init__(rule, nlp)
+        self.phrases = {k.lower(): v for k, v in rule.params["phrases"].items()}
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.matcher.add(rule.code, [nlp.make_doc(p) for p in self.phrases])
+
+    def run(self, article: Article) -> Iterator[Finding]:
+        doc = article.doc
+        for span in filter_spans([doc[s:e] for _, s, e in self.matcher(doc)]):
+            replacement = keep_case(span.text, self.phrases[span.text.lower()])
+            yield self.finding(article, span.start_char, span.end_char, replacement=replacement)
+
+
+PHRASING_CHECKS = (PhraseListCheck, PatternCheck, RegexCheck, CalqueVerbCheck, DomainWordCheck, UntranslatedCheck, WrongTermCheck)
