@@ -50,8 +50,11 @@ def emit(text: str, output: str | None) -> None:
     """Print, or write to ``output`` atomically (a new file or a replaced one)."""
     if output is None:
         click.echo(text, nl=False)
-    else:
+        return
+    try:
         write_new_file(Path(output), text)
+    except OSError as exc:
+        raise UsageFailure(f"{output}: cannot write: {exc.strerror or exc}") from None
 
 
 model_option = click.option("--model", default=None, metavar="NAME",
@@ -119,15 +122,16 @@ def fix(ctx: click.Context, paths, show_diff: bool, write: bool, output_dir: str
     for result in results:
         doc = result.document
         fixed, _ = apply_edits(doc.text, edits_from(result.findings, applicable))
-        changed += fixed != doc.text
         try:
             if write:
                 if fixed != doc.text:
                     write_atomically(Path(doc.source), fixed)
+                    changed += 1
             elif output_dir:
                 target = Path(output_dir) / (Path(doc.source).name if doc.source != STDIN else "stdin.txt")
                 target.parent.mkdir(parents=True, exist_ok=True)
                 write_new_file(target, fixed)
+                changed += fixed != doc.text
             elif show_diff:
                 click.echo("".join(difflib.unified_diff(doc.text.splitlines(keepends=True),
                                                         fixed.splitlines(keepends=True),

@@ -17,6 +17,8 @@ import ftfy
 from .errors import InputError
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+# Files in an article folder that describe the folder rather than being articles.
+NOT_ARTICLES = frozenset({"readme", "changelog", "license", "contributing"})
 STDIN = "-"
 
 
@@ -40,6 +42,7 @@ def discover(paths: list[str]) -> Iterator[str | InputError]:
         if path.is_dir():
             found = sorted(p for p in path.rglob("*")
                            if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+                           and p.stem.lower() not in NOT_ARTICLES
                            and not any(part.startswith(".") for part in p.relative_to(path).parts))
             if not found:
                 yield InputError(f"{given}: no articles (.txt, .md, .html) in this folder")
@@ -61,7 +64,10 @@ def decode(source: str, data: bytes) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InputError(f"{source}: not valid UTF-8 (byte {exc.start})") from None
-    return text[1:] if text.startswith("\ufeff") else text
+    text = text[1:] if text.startswith("\ufeff") else text
+    if not text.strip():
+        raise InputError(f"{source}: empty file")
+    return text
 
 
 def read_document(source: str) -> Document:

@@ -24,6 +24,7 @@ CAUSE_FRAME_VERBS = frozenset({"cause", "trigger", "provoke", "induce", "precipi
 CAUSE_FROM_PREPS = frozenset({"from", "by", "to", "of"})
 REMEDY_FRAME_VERBS = frozenset({"help", "relieve", "ease", "prevent", "stop", "soothe", "alleviate", "cure", "reduce"})
 TRY_VERBS = frozenset({"try", "use", "apply", "recommend", "consider"})
+TIME_MARKS = frozenset({"before", "after", "until", "till", "while", "since"})
 CLAUSE_OPENERS = frozenset({"if", "when", "whenever", "should"})
 OPEN_DROP_DEPS = frozenset({"det", "poss", "punct", "cc", "advmod", "nummod", "quantmod", "case", "neg", "aux", "predet"})
 OPEN_DROP_WORDS = frozenset({"certain", "some", "such", "other", "various", "many", "several", "main", "common",
@@ -96,8 +97,11 @@ class ClaimExtractor:
     def _mention(self, sent: Span, start: int, end: int, kind: str, concept: str, concept_id: str | None) -> ClaimMention:
         doc = sent.doc
         negated, hedged = self.context.assess(sent, start, end)
+        # A claim the parser split across sentences keeps the whole of both.
+        sent_start = min(sent.start_char, doc[start].sent.start_char)
+        sent_end = max(sent.end_char, doc[end - 1].sent.end_char)
         return ClaimMention(kind, concept, concept_id, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text),
-                            sent.start_char, sent.end_char, negated, hedged)
+                            sent_start, sent_end, negated, hedged)
 
     # -- lexicon concepts ----------------------------------------------------
     def _concept_claims(self, sent: Span, spans: list[Span], structure: Structure, has_doctor: bool) -> Iterator[ClaimMention]:
@@ -225,6 +229,8 @@ class ClaimExtractor:
         doc = sent.doc
         for start, end in self._professional_at(sent):
             token = doc[end - 1]
+            if token.dep_ in ("nsubj", "nsubjpass"):
+                continue  # "Doctors see this complaint every week"
             consult = None
             for _ in range(4):
                 if token.head is token:
@@ -310,6 +316,8 @@ class ClaimExtractor:
                         if tok.dep_ == "attr" and c.dep_ == "nsubj":
                             yield "cause", c
             elif lemma in REMEDY_FRAME_VERBS and tok.pos_ == "VERB":
+                if any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in children):
+                    continue  # "... before bed helps": a time clause, not what helps
                 if not objs or any(self._mentions_condition(t) for t in objs + [c for _, c in pobjs]):
                     for s in subj:
                         yield "remedy", s

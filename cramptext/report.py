@@ -37,8 +37,8 @@ def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
 
 
 def is_fixable(finding: Finding) -> bool:
-    """Whether `--fix` applies it: a replacement that is safe (or unlabelled)."""
-    return finding.replacement is not None and finding.applicability in (None, "safe")
+    """Whether `cramptext fix` applies it (without --unsafe-fixes): a safe replacement."""
+    return finding.replacement is not None and finding.applicability == "safe"
 
 
 def posix_path(source: str) -> str:
@@ -156,7 +156,7 @@ def summary_line(findings: list[Finding]) -> str:
         f"{counts['info']} info)"
     )
     fixable = sum(1 for finding in findings if is_fixable(finding))
-    return f"{line}; {fixable} fixable with --fix." if fixable else f"{line}."
+    return f"{line}; {fixable} fixable with `cramptext fix`." if fixable else f"{line}."
 
 
 def render_text(findings: list[Finding], texts: dict[str, str]) -> str:

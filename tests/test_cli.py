@@ -96,15 +96,11 @@ def test_extract_jsonl(nlp, invoke, article: Path) -> None:
         assert ARTICLE[r["start"]:r["end"]] == r["text"]
 
 
-@pytest.mark.xfail(strict=True, reason="extract.py _frame_arguments: 'before bed helps' is parsed with 'bed' as "
-                                       "the subject of 'helps', so 'bed' comes out as an open-vocabulary remedy")
 def test_extract_returns_exactly_the_articles_claims(nlp, invoke, article: Path) -> None:
     result = invoke("extract", "a.txt", "--format", "jsonl")
     assert as_rows(jsonl(result.stdout)) == ARTICLE_CLAIMS
 
 
-@pytest.mark.xfail(strict=True, reason="extract.py _see_doctor_mentions: a doctor who is the subject of 'see' "
-                                       "('Doctors see this complaint') is taken as advice to see a doctor")
 def test_extract_doctor_as_subject_is_no_red_flag(nlp, invoke, workdir: Path) -> None:
     write("d.txt", "Doctors see this complaint every week. Dehydration can cause leg cramps.\n")
     result = invoke("extract", "d.txt", "--format", "jsonl")
@@ -390,8 +386,6 @@ def test_fix_write_read_only_file(nlp, invoke, mt: Path) -> None:
     assert sorted(p.name for p in mt.parent.iterdir()) == ["mt.txt"]
 
 
-@pytest.mark.xfail(strict=True, reason="cli.fix counts a file as fixed before writing it, so a refused write "
-                                       "still reports 'Fixed 1 of 1 file.'")
 def test_fix_write_read_only_file_is_not_counted_as_fixed(nlp, invoke, mt: Path) -> None:
     mt.chmod(0o444)
     result = invoke("fix", "mt.txt", "--write")
@@ -494,8 +488,6 @@ def test_lint_warnings_do_not_fail_by_default(nlp, invoke, mt: Path) -> None:
     assert "Found 4 findings (0 errors, 4 warnings, 0 info)" in result.stdout.splitlines()[-1]
 
 
-@pytest.mark.xfail(strict=True, reason="report.summary_line advises '--fix', an option no command has "
-                                       "(the fixes are applied by `cramptext fix`)")
 def test_lint_summary_advises_an_existing_command(nlp, invoke, mt: Path) -> None:
     result = invoke("lint", "mt.txt", "--select", "CT1")
     assert "--fix" not in result.stdout

@@ -32,9 +32,7 @@ FINDING_FIELDS = {"source": str, "rule": str, "name": str, "category": str, "sev
 SENTENCE_ACROSS_BREAK = ("a claim span crosses a sentence boundary the parser put inside it (after a heading or "
                          "list line), and `sentence` is only the sentence of its first token "
                          "(extract.py ClaimExtractor._mention)")
-KNOWN = {
-    ("101_nocturnal_leg_cramps_clinical.txt", "claim_sentence"): SENTENCE_ACROSS_BREAK,
-}
+KNOWN: dict = {}
 
 
 def per_article(check: str) -> list:
@@ -180,7 +178,6 @@ def test_finding_positions(findings, path: Path) -> None:
 
 # ---------------------------------------------------------------- known bugs, reduced
 
-@pytest.mark.xfail(strict=True, reason=SENTENCE_ACROSS_BREAK)
 def test_claim_sentence_after_a_heading(nlp, tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
     article.write_text("Drug treatment\n\nMagnesium supplements are widely used and may help some people, but "

@@ -103,9 +103,6 @@ def test_decode_strips_the_bom_and_keeps_everything_else() -> None:
     assert decode("a.txt", "Caf\u00e9\r\n\ufeffx\n".encode()) == "Caf\u00e9\r\n\ufeffx\n"
 
 
-@pytest.mark.xfail(strict=True, reason="decode() checks emptiness on the bytes before the BOM is stripped, "
-                                       "so a file holding only a BOM (and whitespace) is read as an empty text "
-                                       "instead of being refused as empty")
 @pytest.mark.parametrize("data", [b"\xef\xbb\xbf", b"\xef\xbb\xbf\n  \n"])
 def test_decode_bom_only_file_is_empty(data: bytes) -> None:
     with pytest.raises(InputError, match=r"^a\.txt: empty file$"):

@@ -152,9 +152,6 @@ def test_edits_from_result_applies_cleanly() -> None:
         "The reason that cramps calves can be intensive training."
 
 
-@pytest.mark.xfail(strict=True, reason="report.is_fixable counts a replacement without applicability as fixable "
-                                       "([*], 'N fixable'), but edits_from(SAFE) - what `cramptext fix` applies - "
-                                       "skips it")
 def test_what_lint_marks_fixable_is_what_fix_applies() -> None:
     from cramptext.report import is_fixable
 

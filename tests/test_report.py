@@ -83,7 +83,7 @@ def test_text_output_is_exact() -> None:
         "  | ^^^^^^^^^^\n"
         "  help: delete this text\n"
         "\n"
-        "Found 3 findings (1 error, 1 warning, 1 info); 1 fixable with --fix.\n"
+        "Found 3 findings (1 error, 1 warning, 1 info); 1 fixable with `cramptext fix`.\n"
     )
 
 
