@@ -153,6 +153,9 @@ class ClaimExtractor:
         for t in list(span) + [c for c in token.children if c.dep_ in ("amod", "compound")]:
             if t.lemma_.lower() in self.deficiency or t.lower_ in self.deficiency:
                 return "cause"
+        for t in span:
+            if t.lemma_.lower() in self.supplement or t.lower_ in self.supplement:
+                return "remedy"
         hops = 0
         while token.head is not token and hops < 3:
             head = token.head
