@@ -32,8 +32,13 @@ class ContextMatcher:
     def __init__(self, cues: ContextCues):
         self.cues = cues
 
-    def _scoped(self, sent: Span, cueset: dict) -> set[int]:
-        """Sentence-relative indices of tokens inside some trigger's scope."""
+    def _scoped(self, sent: Span, cueset: dict, mention: tuple[int, int] = (-1, -1)) -> set[int]:
+        """Sentence-relative indices of tokens inside some trigger's scope.
+
+        A trigger inside the mention itself ("sitting without moving") does not
+        count, and a trigger reaches only words in the clause it belongs to:
+        the subtree of the verb governing it.
+        """
         words = _words(sent)
         pseudo = {i for phrase in cueset.get("pseudo", ()) for a, b in _find(words, phrase) for i in range(a, b)}
         scoped: set[int] = set()
@@ -42,23 +47,32 @@ class ContextMatcher:
                 for a, b in _find(words, phrase):
                     if any(i in pseudo for i in range(a, b)):
                         continue
+                    if mention[0] <= sent.start + a < mention[1]:
+                        continue
+                    verb = governing_verb(sent[a:b].root) or sent.root
+                    clause = {t.i - sent.start for t in verb.subtree}
                     if direction == "forward":
                         i = b
                         while i < len(words) and i < b + MAX_SCOPE and words[i] not in self.cues.terminators:
-                            scoped.add(i)
+                            if i in clause:
+                                scoped.add(i)
                             i += 1
                     else:
                         i = a - 1
                         while i >= 0 and i >= a - MAX_SCOPE and words[i] not in self.cues.terminators:
-                            scoped.add(i)
+                            if i in clause:
+                                scoped.add(i)
                             i -= 1
         return scoped
 
     def assess(self, sent: Span, start: int, end: int) -> tuple[bool, bool]:
         """(negated, hedged) for the mention at token indices [start, end) of the doc."""
         idx = range(start - sent.start, end - sent.start)
-        negated = any(i in self._scoped(sent, self.cues.negation) for i in idx)
-        hedged = any(i in self._scoped(sent, self.cues.hedge) for i in idx)
+        if is_reason_adjunct(sent.doc[start:end].root):
+            # "can't sleep from pain": the negation is of the verb, not of the reason.
+            return False, any(i in self._scoped(sent, self.cues.hedge) for i in idx)
+        negated = any(i in self._scoped(sent, self.cues.negation, (start, end)) for i in idx)
+        hedged = any(i in self._scoped(sent, self.cues.hedge, (start, end)) for i in idx)
         verb = governing_verb(sent.doc[start:end].root)
         if verb is not None:
             words = _words(sent)
@@ -73,6 +87,18 @@ class ContextMatcher:
                 if v.lemma_ in HEDGE_VERBS:
                     hedged = True
         return negated, hedged
+
+
+ORIGIN_VERBS = frozenset({"come", "result", "arise", "stem", "originate", "follow", "develop", "suffer"})
+
+
+def is_reason_adjunct(token: Token) -> bool:
+    """A mention in "from X" hanging on a verb that is not about where something comes from."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    prep = token.head
+    return (token.dep_ == "pobj" and prep.lower_ == "from" and prep.head.pos_ in ("VERB", "AUX")
+            and prep.head.lemma_.lower() not in ORIGIN_VERBS)
 
 
 def governing_verb(token: Token) -> Token | None:

@@ -120,7 +120,11 @@ class ClaimExtractor:
                 kind = "red_flag"
             if kind is None:
                 continue
-            yield self._mention(sent, span.start, span.end, kind, concept.name_for(kind), concept.id)
+            mention = self._mention(sent, span.start, span.end, kind, concept.name_for(kind), concept.id)
+            if kind == "cause" and mention.negated and "remedy" in concept.kinds and is_prohibition(span):
+                # "do not tuck the blanket tightly": advice to avoid a cause is a remedy
+                mention = mention._replace(kind="remedy", concept=concept.name_for("remedy"), negated=False)
+            yield mention
 
     def kind_of(self, concept: Concept, span: Span, sent: Span, section: str | None,
                 fragment: bool, has_doctor: bool) -> str | None:
@@ -385,6 +389,21 @@ def drop_nested(spans: list[Span], distributive: frozenset) -> list[Span]:
             continue
         kept.append(span)
     return kept
+
+
+def is_prohibition(span: Span) -> bool:
+    """Is the mention inside a negative imperative ("Don't ...", "Never ...", "Avoid ...")?"""
+    token = span.root
+    for _ in range(6):
+        if token.pos_ == "VERB" and token.tag_ == "VB":
+            children = list(token.children)
+            negative = any(c.dep_ == "neg" or c.lower_ == "never" for c in children)
+            if negative and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
+                return True
+        if token.head is token:
+            return False
+        token = token.head
+    return False
 
 
 def is_fragment(sent: Span) -> bool:
