@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from .knowledge import ContextCues
 
-MAX_SCOPE = 12  # tokens a trigger reaches, as NegEx's window does
+MAX_SCOPE = 8  # tokens a trigger reaches (NegEx uses a window of five words)
 MODALS = frozenset({"may", "might", "could", "can"})
 HEDGE_VERBS = frozenset({"believe", "think", "suggest", "appear", "seem", "suspect"})
 # Contractions as the tokenizer splits them.
