@@ -137,6 +137,9 @@ class ClaimExtractor:
             return "symptom" if "symptom" in kinds else None
         if len(candidates) == 1:
             return candidates[0]
+        named = self._kind_named(concept, span, candidates)
+        if named:
+            return named
         local = self._governing_kind(span)
         if local in candidates:
             return local
@@ -149,11 +152,20 @@ class ClaimExtractor:
             return section
         return candidates[0]
 
+    @staticmethod
+    def _kind_named(concept: Concept, span: Span, candidates: list[str]) -> str | None:
+        """The text says the role's own name: "dehydration" is the cause, "hydration" the remedy."""
+        said = {span.text.lower(), " ".join(t.lemma_.lower() for t in span)}
+        named = [k for k in candidates if concept.names.get(k, concept.name if k == concept.kinds[0] else None) in said]
+        return named[0] if len(named) == 1 else None
+
     def _governing_kind(self, span: Span) -> str | None:
         """'lack of X', 'low X' → cause; 'X supplements', 'take X' → remedy (through coordination)."""
         token = span.root
         while token.dep_ == "conj" and token.head is not token:
             token = token.head
+        if any(t.dep_ == "neg" or t.lower_ in ("not", "n't", "no") for t in span):
+            return "cause"  # "not drinking enough water", "no magnesium": a lack
         for t in list(span) + [c for c in token.children if c.dep_ in ("amod", "compound")]:
             if t.lemma_.lower() in self.deficiency or t.lower_ in self.deficiency:
                 return "cause"
