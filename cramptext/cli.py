@@ -40,10 +40,17 @@ def load_pipeline(model: str | None):
     return cached_pipeline(model)
 
 
-def phrasing_rules():
-    from .rules import load_rules
+def phrasing_rules(paths=(), rule_dirs=(), *, enabled_only: bool):
+    """Phrasing rules, with the configuration's rule folders; ``enabled_only``: those it selects.
 
-    return [r for r in load_rules() if r.category == "phrasing"]
+    extract reads through every fix (normalising is for reading, not publishing);
+    fix applies only what the configuration enables, as lint reports.
+    """
+    from .lint import base_config, rules_for
+
+    config = base_config(paths, {})
+    rules = rules_for(config, [Path(d) for d in rule_dirs])
+    return [r for r in rules if r.category == "phrasing" and (not enabled_only or config.is_enabled(r.code))]
 
 
 def emit(text: str, output: str | None) -> None:
@@ -86,7 +93,7 @@ def extract(ctx: click.Context, paths, fmt: str, model: str | None, output: str 
     documents, failures = read_documents(paths)
     if documents:
         try:
-            analyzer = Analyzer(load_pipeline(model), phrasing_rules(), checks=False)
+            analyzer = Analyzer(load_pipeline(model), phrasing_rules(paths, enabled_only=False), checks=False)
             claims = [c for result in analyzer.run(documents) for c in result.claims]
             emit(render_claims(claims, fmt), output)
         except CramptextError as exc:
@@ -101,10 +108,11 @@ def extract(ctx: click.Context, paths, fmt: str, model: str | None, output: str 
 @click.option("--write", is_flag=True, help="Rewrite the files in place (atomically).")
 @click.option("--output-dir", default=None, metavar="DIR", help="Write fixed copies under DIR.")
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes that may change the meaning.")
+@click.option("--rules-dir", "rule_dirs", multiple=True, metavar="DIR", help="Extra folder of rule files.")
 @model_option
 @click.pass_context
 def fix(ctx: click.Context, paths, show_diff: bool, write: bool, output_dir: str | None,
-        unsafe_fixes: bool, model: str | None) -> None:
+        unsafe_fixes: bool, rule_dirs, model: str | None) -> None:
     """Fix machine-translated and awkward wording (safe fixes only, unless --unsafe-fixes)."""
     from .analysis import Analyzer
     from .fixes import SAFE, SAFE_AND_UNSAFE, apply_edits, edits_from
@@ -114,7 +122,9 @@ def fix(ctx: click.Context, paths, show_diff: bool, write: bool, output_dir: str
     documents, failures = read_documents(paths)
     applicable = SAFE_AND_UNSAFE if unsafe_fixes else SAFE
     try:
-        analyzer = Analyzer(load_pipeline(model), phrasing_rules(), checks=False, claims=False) if documents else None
+        analyzer = (Analyzer(load_pipeline(model), phrasing_rules(paths, rule_dirs, enabled_only=True),
+                             checks=False, claims=False)
+                    if documents else None)
         results = list(analyzer.run(documents)) if analyzer else []
     except CramptextError as exc:
         raise UsageFailure(str(exc)) from None

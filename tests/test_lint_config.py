@@ -140,3 +140,10 @@ examples:
 """)
     result = invoke("lint", "docs/cramps.md", "--format", "jsonl", "--rules-dir", "house", "--select", "CT190")
     assert codes(result) == ["CT190"]
+
+
+def test_fix_applies_only_what_the_configuration_enables(nlp, invoke, workdir):
+    write(workdir / "a.txt", "Pain in the caviar wakes me. Many know it neponaslyshke.\n")
+    assert invoke("fix", "a.txt").stdout == "Pain in the calves wakes me. Many know it firsthand.\n"
+    write(workdir / "cramptext.toml", 'ignore = ["CT102"]\n')
+    assert invoke("fix", "a.txt").stdout == "Pain in the caviar wakes me. Many know it firsthand.\n"
