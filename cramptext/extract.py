@@ -8,12 +8,14 @@ the sentence, and the section heading it sits under.
 """
 from __future__ import annotations
 
+import bisect
 from typing import Iterator, NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
 from .context import ContextMatcher
 from .knowledge import Concept, Knowledge
+from .resources import RE_BLANK_LINE
 from .structure import SectionClassifier, Structure
 
 SEE_DOCTOR_ID = "see_doctor"
@@ -76,12 +78,17 @@ class ClaimExtractor:
         for span in drop_nested(concept_spans, self.generic | self.deficiency):
             by_sentence.setdefault(span.sent.start, []).append(span)
         mentions: list[ClaimMention] = []
-        for sent in doc.sents:
-            if structure.role(sent.start_char) == "heading":
-                continue  # a heading names a topic; the claims are under it
+        sentences = [s for s in doc.sents if structure.role(s.start_char) != "heading"]  # headings name topics
+        doctors = {s.start: list(self._see_doctor_mentions(s, by_sentence.get(s.start, []))) for s in sentences}
+        paragraph_starts = [0] + [m.end() for m in RE_BLANK_LINE.finditer(doc.text)]
+        advised = {bisect.bisect_right(paragraph_starts, s.start_char) for s in sentences if doctors[s.start]
+                   or any(span.label_ == SEE_DOCTOR_ID for span in by_sentence.get(s.start, []))}
+        for sent in sentences:
             spans = by_sentence.get(sent.start, [])
-            doctor = list(self._see_doctor_mentions(sent, spans))
-            found = list(self._concept_claims(sent, spans, structure, bool(doctor)))
+            doctor = doctors[sent.start]
+            # Signs named in a paragraph that advises seeing a doctor are warning signs.
+            sign_paragraph = bisect.bisect_right(paragraph_starts, sent.start_char) in advised
+            found = list(self._concept_claims(sent, spans, structure, bool(doctor), sign_paragraph))
             found += doctor
             found += self._open_claims(sent, spans, structure)
             seen = set()
@@ -104,7 +111,8 @@ class ClaimExtractor:
                             sent_start, sent_end, negated, hedged)
 
     # -- lexicon concepts ----------------------------------------------------
-    def _concept_claims(self, sent: Span, spans: list[Span], structure: Structure, has_doctor: bool) -> Iterator[ClaimMention]:
+    def _concept_claims(self, sent: Span, spans: list[Span], structure: Structure, has_doctor: bool,
+                        sign_paragraph: bool = False) -> Iterator[ClaimMention]:
         fragment = is_fragment(sent) or structure.role(sent.start_char) == "item"
         section = structure.lead_in_kind(sent.start_char) or structure.section_kind(sent.start_char)
         # Under "When to see a doctor" or "see your GP if:", what is named is a warning sign.
@@ -116,7 +124,8 @@ class ClaimExtractor:
             if concept.id == SEE_DOCTOR_ID and has_doctor:
                 continue
             kind = self.kind_of(concept, span, sent, section, fragment, has_doctor)
-            if warning and kind in ("cause", "symptom"):
+            if kind in ("cause", "symptom") and (warning or (sign_paragraph and (
+                    "sign" in concept.tags or "red_flag" in concept.kinds))):
                 kind = "red_flag"
             if kind is None:
                 continue
@@ -246,7 +255,12 @@ class ClaimExtractor:
 
     def _see_doctor_mentions(self, sent: Span, spans: list[Span]) -> Iterator[ClaimMention]:
         doc = sent.doc
+        # Advice the lexicon already names ("emergency care") is not found twice.
+        advice = {i for span in spans if (c := self.lexicon.concepts.get(span.label_)) and c.kinds[0] == "red_flag"
+                  and c.id != SEE_DOCTOR_ID for i in range(span.start, span.end)}
         for start, end in self._professional_at(sent):
+            if any(i in advice for i in range(start, end)):
+                continue
             token = doc[end - 1]
             if token.dep_ in ("nsubj", "nsubjpass"):
                 continue  # "Doctors see this complaint every week"

@@ -8,7 +8,8 @@ RE_HTML_HEADING = re.compile(r"^\s*<h[1-6][^>]*>(?P<title>.*?)</h[1-6]>\s*$", re
 RE_LIST_ITEM = re.compile(r"^\s*(?:[-*+•–]|\d{1,2}[.)])\s+")
 RE_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 RE_LINE = re.compile(r"[^\n]*\n?")
-RE_TERMINAL_PUNCT = re.compile(r"[.!;,]\s*$")
+RE_TERMINAL_PUNCT = re.compile(r"(?<!\.\.)[.!;,]\s*$")  # "...if..." trails off: still a heading
+RE_LEAD_IN_END = re.compile(r"(:|\.\.\.|…)\s*$")  # "See your GP if:" introduces a list
 RE_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # A sentence break the translator lost: "honey.In addition" (lower/digit, dot, capital).
 RE_GLUED_SENTENCE = re.compile(r"(?<=[a-z0-9)])\.(?=[A-Z][a-z])")

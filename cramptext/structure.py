@@ -52,13 +52,18 @@ class SectionClassifier:
     def __init__(self, heading_cues: dict):
         self._regexes = {kind: _keyword_regex(words) for kind, words in heading_cues.items() if words}
 
-    def kind_of(self, title: str) -> str | None:
+    def kind_of(self, title: str, *, last: bool = False) -> str | None:
+        """The kind of the first cue in a heading; of the last one in a lead-in line,
+        whose list completes its end ("Doctors are unsure why, but these raise the risk:")."""
         best = None
         for kind in KIND_PRIORITY:
             regex = self._regexes.get(kind)
-            m = regex.search(title) if regex else None
-            if m and (best is None or m.start() < best[0]):
-                best = (m.start(), kind)
+            found = list(regex.finditer(title)) if regex else []
+            if not found:
+                continue
+            pos = found[-1].start() if last else found[0].start()
+            if best is None or (pos > best[0] if last else pos < best[0]):
+                best = (pos, kind)
         return best[1] if best else None
 
 
@@ -84,12 +89,12 @@ class Structure:
                     title = None
                 if title is not None:
                     section = classifier.kind_of(title)
-                    lead_in = None
+                    lead_in = section if res.RE_LEAD_IN_END.search(line) else None
                     self.blocks.append(Block(start, end, "heading", section))
                 elif res.RE_LIST_ITEM.match(line):
                     self.blocks.append(Block(start, end, "item", section, lead_in))
                 else:
-                    lead_in = classifier.kind_of(line) if line.rstrip().endswith(":") else None
+                    lead_in = classifier.kind_of(line, last=True) if res.RE_LEAD_IN_END.search(line) else None
                     self.blocks.append(Block(start, end, "text", section))
             previous_blank = not line.strip()
         self._starts = [b.start for b in self.blocks]
