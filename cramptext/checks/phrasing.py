@@ -17,6 +17,7 @@ from ..records import Finding
 from .base import Article, Check
 
 _WORDS = {"type": "array", "items": {"type": "string", "minLength": 1}}
+ENGLISH_SUFFIXES = ("s", "es", "ers", "ings", "ing", "ed", "ly", "ness")
 _TEMPLATE_FIELD = re.compile(r"\{(-?\d+)(:)?\}")
 
 
@@ -165,6 +166,16 @@ class CalqueVerbCheck(Check):
             if body_object is not None:
                 yield self._finding(article, verb, body_object, f"{cramp} {self._words(doc[verb.i + 1:body_object.i + 1])}")
                 continue
+            passive = [c for c in children if c.dep_ == "nsubjpass" and self._is_body(c) and c.i < verb.i]
+            if passive and lemma in self.subject_verbs:
+                # "the legs are brought together at night": the body part cramps
+                subj = passive[0]
+                start = min(t.i for t in subj.subtree if t.i <= subj.i)
+                end = max([verb] + [c for c in children if c.dep_ in ("prt", "advmod") and c.lower_ == "together"],
+                          key=lambda t: t.i)
+                form = "cramps" if subj.tag_ in ("NN", "NNP") else "cramp"
+                yield self._finding(article, doc[start], end, f"{self._words(doc[start:subj.i + 1])} {form}")
+                continue
             subjects = [c for c in children if c.dep_ == "nsubj" and self._is_body(c)]
             if subjects and lemma in self.subject_verbs:
                 subj = subjects[0]
@@ -243,7 +254,18 @@ class UntranslatedCheck(Check):
         w = word.lower()
         return (len(w) >= self.min_length and w.isalpha() and w.isascii()
                 and bool(self.shape.search(w)) and not self.not_shape.search(w)
-                and wordfreq.zipf_frequency(w, "en") <= self.max_zipf)
+                and wordfreq.zipf_frequency(w, "en") <= self.max_zipf
+                and not self._english_by_parts(w))
+
+    @staticmethod
+    def _english_by_parts(word: str) -> bool:
+        """An inflected or compounded English word wordfreq lacks: 'crampers', 'sleeplessinleeds'."""
+        for suffix in ENGLISH_SUFFIXES:
+            stem = word[:-len(suffix)]
+            if word.endswith(suffix) and len(stem) >= 3 and wordfreq.zipf_frequency(stem, "en") >= 2.5:
+                return True
+        return any(wordfreq.zipf_frequency(word[:i], "en") >= 3.0 and wordfreq.zipf_frequency(word[i:], "en") >= 3.0
+                   for i in range(3, len(word) - 2))
 
     def run(self, article: Article) -> Iterator[Finding]:
         for token in article.doc:
