@@ -49,8 +49,10 @@ class ContextMatcher:
                         continue
                     if mention[0] <= sent.start + a < mention[1]:
                         continue
-                    verb = governing_verb(sent[a:b].root) or sent.root
-                    clause = {t.i - sent.start for t in verb.subtree}
+                    root = sent[a:b].root
+                    # "not"/"do not" negate the word they hang on; "no evidence" its clause.
+                    anchor = root.head if root.dep_ in ("neg", "aux") else (governing_verb(root) or sent.root)
+                    clause = {t.i - sent.start for t in anchor.subtree}
                     if direction == "forward":
                         i = b
                         while i < len(words) and i < b + MAX_SCOPE and words[i] not in self.cues.terminators:

@@ -17,7 +17,9 @@ try:  # claim, consistency, completeness and readability checks
     from .claims import CLAIM_CHECKS
 except ImportError:  # pragma: no cover - during bootstrap only
     CLAIM_CHECKS = ()
-for _check in CLAIM_CHECKS:
+from .signs import SIGN_CHECKS  # noqa: E402
+
+for _check in (*CLAIM_CHECKS, *SIGN_CHECKS):
     CHECKS[_check.kind] = _check
 
 PARAM_SCHEMAS = {kind: check.params_schema for kind, check in CHECKS.items()}
