@@ -22,64 +22,87 @@ def _words(sent: Span) -> list[str]:
     return [_SURFACE.get(t.lower_, t.lower_) for t in sent]
 
 
-def _find(words: list[str], phrase: str) -> list[tuple[int, int]]:
-    parts = phrase.lower().split()
-    n = len(parts)
-    return [(i, i + n) for i in range(len(words) - n + 1) if words[i:i + n] == parts]
+class PhraseIndex:
+    """Cue phrases by first word, so a sentence is scanned once, not once per phrase."""
+
+    def __init__(self, phrases):
+        self.by_first: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in phrases:
+            parts = tuple(phrase.lower().split())
+            self.by_first.setdefault(parts[0], []).append(parts)
+
+    def find(self, words: list[str]) -> list[tuple[int, int]]:
+        found = []
+        for i, word in enumerate(words):
+            for parts in self.by_first.get(word, ()):
+                if tuple(words[i:i + len(parts)]) == parts:
+                    found.append((i, i + len(parts)))
+        return found
 
 
 class ContextMatcher:
     def __init__(self, cues: ContextCues):
         self.cues = cues
+        self._index = {(name, direction): PhraseIndex(getattr(cues, name).get(direction, ()))
+                       for name in ("negation", "hedge") for direction in ("forward", "backward", "pseudo")}
+        self._cache: dict = {}  # (sentence bounds, cue set) -> triggers with their scopes
 
-    def _scoped(self, sent: Span, cueset: dict, mention: tuple[int, int] = (-1, -1)) -> set[int]:
-        """Sentence-relative indices of tokens inside some trigger's scope.
+    def _triggers(self, sent: Span, name: str) -> list[tuple[int, int, frozenset]]:
+        """(start, end, scope) of each trigger in the sentence; indices are sentence-relative.
 
-        A trigger inside the mention itself ("sitting without moving") does not
-        count, and a trigger reaches only words in the clause it belongs to:
-        the subtree of the verb governing it.
+        A trigger reaches only words in the clause it belongs to: the subtree of
+        the word it negates, or of the verb governing it.
         """
+        key = (id(sent.doc), sent.start, sent.end, name)
+        if key in self._cache:
+            return self._cache[key]
+        if len(self._cache) > 4096:
+            self._cache.clear()
         words = _words(sent)
-        pseudo = {i for phrase in cueset.get("pseudo", ()) for a, b in _find(words, phrase) for i in range(a, b)}
-        scoped: set[int] = set()
+        pseudo = {i for a, b in self._index[(name, "pseudo")].find(words) for i in range(a, b)}
+        triggers = []
         for direction in ("forward", "backward"):
-            for phrase in cueset.get(direction, ()):
-                for a, b in _find(words, phrase):
-                    if any(i in pseudo for i in range(a, b)):
-                        continue
-                    if mention[0] <= sent.start + a < mention[1]:
-                        continue
-                    root = sent[a:b].root
-                    # "not"/"do not" negate the word they hang on; "no evidence" its clause.
-                    anchor = root.head if root.dep_ in ("neg", "aux") else (governing_verb(root) or sent.root)
-                    clause = {t.i - sent.start for t in anchor.subtree}
-                    if direction == "forward":
-                        i = b
-                        while i < len(words) and i < b + MAX_SCOPE and words[i] not in self.cues.terminators:
-                            if i in clause:
-                                scoped.add(i)
-                            i += 1
-                    else:
-                        i = a - 1
-                        while i >= 0 and i >= a - MAX_SCOPE and words[i] not in self.cues.terminators:
-                            if i in clause:
-                                scoped.add(i)
-                            i -= 1
-        return scoped
+            for a, b in self._index[(name, direction)].find(words):
+                if any(i in pseudo for i in range(a, b)):
+                    continue
+                root = sent[a:b].root
+                # "not"/"do not" negate the word they hang on; "no evidence" its clause.
+                anchor = root.head if root.dep_ in ("neg", "aux") else (governing_verb(root) or sent.root)
+                clause = {t.i - sent.start for t in anchor.subtree}
+                step, i = (1, b) if direction == "forward" else (-1, a - 1)
+                limit = b + MAX_SCOPE if direction == "forward" else a - MAX_SCOPE
+                scope = set()
+                while 0 <= i < len(words) and (i < limit if step > 0 else i >= limit) \
+                        and words[i] not in self.cues.terminators:
+                    if i in clause:
+                        scope.add(i)
+                    i += step
+                triggers.append((a, b, frozenset(scope)))
+        self._cache[key] = triggers
+        return triggers
+
+    def reset(self) -> None:
+        """Forget cached triggers: call once per document."""
+        self._cache.clear()
+
+    def _in_scope(self, sent: Span, name: str, start: int, end: int) -> bool:
+        """Is a word of the mention [start, end) in the scope of a trigger outside it?"""
+        idx = set(range(start - sent.start, end - sent.start))
+        return any(not (a in idx) and scope & idx for a, b, scope in self._triggers(sent, name))
+
+    def _pseudo(self, sent: Span) -> set[int]:
+        return {i for a, b in self._index[("negation", "pseudo")].find(_words(sent)) for i in range(a, b)}
 
     def assess(self, sent: Span, start: int, end: int) -> tuple[bool, bool]:
         """(negated, hedged) for the mention at token indices [start, end) of the doc."""
-        idx = range(start - sent.start, end - sent.start)
+        hedged = self._in_scope(sent, "hedge", start, end)
         if is_reason_adjunct(sent.doc[start:end].root):
             # "can't sleep from pain": the negation is of the verb, not of the reason.
-            return False, any(i in self._scoped(sent, self.cues.hedge) for i in idx)
-        negated = any(i in self._scoped(sent, self.cues.negation, (start, end)) for i in idx)
-        hedged = any(i in self._scoped(sent, self.cues.hedge, (start, end)) for i in idx)
+            return False, hedged
+        negated = self._in_scope(sent, "negation", start, end)
         verb = governing_verb(sent.doc[start:end].root)
         if verb is not None:
-            words = _words(sent)
-            pseudo = {i for phrase in self.cues.negation.get("pseudo", ()) for a, b in _find(words, phrase)
-                      for i in range(a, b)}
+            pseudo = self._pseudo(sent)
             for v in _verb_chain(verb):
                 for child in v.children:
                     if child.dep_ == "neg" and (child.i - sent.start) not in pseudo and not (start <= child.i < end):

@@ -13,7 +13,7 @@ from typing import Iterator, NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from .context import ContextMatcher
+from .context import ContextMatcher, PhraseIndex
 from .knowledge import Concept, Knowledge
 from .resources import RE_BLANK_LINE
 from .structure import SectionClassifier, Structure
@@ -67,12 +67,13 @@ class ClaimExtractor:
         self.effect_verbs = _lemma_set(cues.effect_verbs)
         self.consult = _lemma_set(cues.consult)
         self.professional_words = frozenset(p for p in cues.professional if " " not in p)
-        self.professional_phrases = tuple(p.split() for p in cues.professional if " " in p)
+        self.professional_phrases = PhraseIndex(p for p in cues.professional if " " in p)
         self.generic = _lemma_set(cues.generic_heads)
         self.see_doctor = self.lexicon.concepts.get(SEE_DOCTOR_ID)
 
     # -- entry point ---------------------------------------------------------
     def __call__(self, doc: Doc, concept_spans: list[Span]) -> list[ClaimMention]:
+        self.context.reset()
         structure = Structure(doc.text, self.sections)
         by_sentence: dict[int, list[Span]] = {}
         for span in drop_nested(concept_spans, self.generic | self.deficiency):
@@ -243,15 +244,13 @@ class ClaimExtractor:
 
     # -- red flags: advice to see a doctor -----------------------------------
     def _professional_at(self, sent: Span) -> Iterator[tuple[int, int]]:
-        words = [t.lemma_.lower() for t in sent]
+        lemmas = [t.lemma_.lower() for t in sent]
         for i, t in enumerate(sent):
-            if words[i] in self.professional_words:
+            if lemmas[i] in self.professional_words:
                 yield t.i, t.i + 1
-        for parts in self.professional_phrases:
-            n = len(parts)
-            for i in range(len(words) - n + 1):
-                if words[i:i + n] == parts or [t.lower_ for t in sent[i:i + n]] == parts:
-                    yield sent.start + i, sent.start + i + n
+        found = set(self.professional_phrases.find(lemmas)) | set(self.professional_phrases.find([t.lower_ for t in sent]))
+        for a, b in sorted(found):
+            yield sent.start + a, sent.start + b
 
     def _see_doctor_mentions(self, sent: Span, spans: list[Span]) -> Iterator[ClaimMention]:
         doc = sent.doc
