@@ -49,6 +49,8 @@ class Analyzer:
         self.phrasing: list[Check] = [c for c in built if c.stage == "phrasing"]
         self.article_checks: list[Check] = [c for c in built if c.stage != "phrasing"] if checks else []
         self.limit = min(CHUNK_CHARS, nlp.max_length)
+        matcher = nlp.get_pipe("cramptext_concepts") if "cramptext_concepts" in nlp.pipe_names else None
+        self.codes = {c.id: c.codes.get("icd10cm") for c in matcher.knowledge.lexicon} if matcher else {}
 
     def phrasing_findings(self, article: Article) -> list[Finding]:
         found = [f for check in self.phrasing for f in check.run(article)]
@@ -95,7 +97,7 @@ class Analyzer:
             if not self.want_claims:
                 break
             text = documents[d_i].text
-            results[d_i].claims.extend(self._claims(documents[d_i].source, text, offset, doc, maps.get(i)))
+            results[d_i].claims.extend(self._claims(documents[d_i].source, text, offset, doc, maps.get(i), self.codes))
         for result in results:
             if self.article_checks:
                 whole = Article(result.document.source, result.document.text, None, result.claims,
@@ -106,7 +108,7 @@ class Analyzer:
             yield result
 
     @staticmethod
-    def _claims(source: str, text: str, offset: int, doc, to_original) -> Iterator[Claim]:
+    def _claims(source: str, text: str, offset: int, doc, to_original, codes: dict) -> Iterator[Claim]:
         for m in doc._.claims or ():
             start, end, s_start, s_end = m.start, m.end, m.sent_start, m.sent_end
             if to_original is not None:
@@ -118,4 +120,5 @@ class Analyzer:
             line, column = line_col(text, start)
             yield Claim(source=source, kind=m.kind, concept=m.concept, concept_id=m.concept_id,
                         text=text[start:end], start=start, end=end, line=line, column=column,
-                        sentence=" ".join(text[s_start:s_end].split()), negated=m.negated, hedged=m.hedged)
+                        sentence=" ".join(text[s_start:s_end].split()), negated=m.negated, hedged=m.hedged,
+                        icd10cm=codes.get(m.concept_id))

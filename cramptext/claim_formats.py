@@ -9,7 +9,7 @@ from typing import Sequence
 from .records import Claim
 
 CLAIM_FORMATS = ("table", "jsonl", "json", "csv")
-CSV_FIELDS = ("source", "line", "column", "start", "end", "kind", "concept", "concept_id",
+CSV_FIELDS = ("source", "line", "column", "start", "end", "kind", "concept", "concept_id", "icd10cm",
               "negated", "hedged", "text", "sentence")
 
 

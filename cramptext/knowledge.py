@@ -39,8 +39,19 @@ class Concept:
 
 
 @dataclass(frozen=True)
+class Condition:
+    """What the articles are about (leg cramps), with its codes; not a claim."""
+
+    id: str
+    name: str
+    codes: dict = field(default_factory=dict, hash=False, compare=False)
+    synonyms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Lexicon:
     concepts: dict[str, Concept]
+    conditions: dict[str, Condition] = field(default_factory=dict)
 
     def __getitem__(self, concept_id: str) -> Concept:
         return self.concepts[concept_id]
@@ -76,7 +87,9 @@ def load_lexicon(path: Path) -> Lexicon:
             synonyms=tuple(dict.fromkeys([raw["name"], *raw.get("synonyms", ())])),
             patterns=tuple(raw.get("patterns", ())),
         )
-    return Lexicon(concepts)
+    conditions = {raw["id"]: Condition(raw["id"], raw["name"], dict(raw["codes"]), tuple(raw.get("synonyms", ())))
+                  for raw in data.get("conditions", ())}
+    return Lexicon(concepts, conditions)
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ class Claim:
     sentence: str
     negated: bool = False
     hedged: bool = False
+    icd10cm: str | None = None  # the concept's ICD-10-CM code, where the lexicon has one
 
     def to_dict(self) -> dict:
         return asdict(self)

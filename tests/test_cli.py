@@ -123,7 +123,7 @@ def test_extract_csv(nlp, invoke, article: Path) -> None:
     result = invoke("extract", "a.txt", "--format", "csv")
     assert (result.exit_code, result.stderr) == (0, "")
     header = result.stdout.splitlines()[0]
-    assert header == "source,line,column,start,end,kind,concept,concept_id,negated,hedged,text,sentence"
+    assert header == "source,line,column,start,end,kind,concept,concept_id,icd10cm,negated,hedged,text,sentence"
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     got = {(r["kind"], r["concept"], r["concept_id"], r["text"], int(r["start"]), int(r["end"]), int(r["line"]),
             int(r["column"]), r["sentence"], r["negated"], r["hedged"]) for r in rows}

@@ -71,3 +71,12 @@ def test_unknown_model_is_a_one_line_error(invoke, tmp_path):
 def test_unused_components_are_left_out(nlp):
     assert "ner" not in nlp.pipe_names
     assert spacy.__version__.startswith("3.8")
+
+
+def test_condition_codes_and_claim_codes():
+    from cramptext.knowledge import load_knowledge
+
+    codes = {c.codes["icd10cm"] for c in load_knowledge().lexicon.conditions.values()}
+    assert {"R25.2", "G47.62", "M62.831"} <= codes
+    (claim,) = [c for c in cramptext.extract_claims("Dehydration can cause leg cramps.") if c.kind == "cause"]
+    assert claim.icd10cm == "E86.0"
