@@ -34,10 +34,12 @@ def read_documents(paths: tuple[str, ...]) -> tuple[list[Document], int]:
     return documents, failures
 
 
-def load_pipeline(model: str | None):
+def load_pipeline(model: str | None, paths=()):
+    """The pipeline: --model, else the configuration's `model` (found from ``paths``), else the default."""
+    from .lint import base_config
     from .pipeline import cached_pipeline  # spaCy loads slowly: only when needed
 
-    return cached_pipeline(model)
+    return cached_pipeline(model or (base_config(paths, {}).model if paths else None))
 
 
 def phrasing_rules(paths=(), rule_dirs=(), *, enabled_only: bool):
@@ -93,7 +95,7 @@ def extract(ctx: click.Context, paths, fmt: str, model: str | None, output: str 
     documents, failures = read_documents(paths)
     if documents:
         try:
-            analyzer = Analyzer(load_pipeline(model), phrasing_rules(paths, enabled_only=False), checks=False)
+            analyzer = Analyzer(load_pipeline(model, paths), phrasing_rules(paths, enabled_only=False), checks=False)
             claims = [c for result in analyzer.run(documents) for c in result.claims]
             emit(render_claims(claims, fmt), output)
         except CramptextError as exc:
@@ -122,7 +124,7 @@ def fix(ctx: click.Context, paths, show_diff: bool, write: bool, output_dir: str
     documents, failures = read_documents(paths)
     applicable = SAFE_AND_UNSAFE if unsafe_fixes else SAFE
     try:
-        analyzer = (Analyzer(load_pipeline(model), phrasing_rules(paths, rule_dirs, enabled_only=True),
+        analyzer = (Analyzer(load_pipeline(model, paths), phrasing_rules(paths, rule_dirs, enabled_only=True),
                              checks=False, claims=False)
                     if documents else None)
         results = list(analyzer.run(documents)) if analyzer else []

@@ -147,3 +147,11 @@ def test_fix_applies_only_what_the_configuration_enables(nlp, invoke, workdir):
     assert invoke("fix", "a.txt").stdout == "Pain in the calves wakes me. Many know it firsthand.\n"
     write(workdir / "cramptext.toml", 'ignore = ["CT102"]\n')
     assert invoke("fix", "a.txt").stdout == "Pain in the caviar wakes me. Many know it firsthand.\n"
+
+
+def test_model_from_configuration(invoke, workdir):
+    write(workdir / "cramptext.toml", 'model = "no_such_model_xyz"\n')
+    write(workdir / "a.txt", "Dehydration can cause leg cramps.\n")
+    result = invoke("extract", "a.txt")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: cannot load spaCy pipeline 'no_such_model_xyz'")
