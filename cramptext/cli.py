@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -207,6 +208,32 @@ def lint(ctx: click.Context, paths, fmt, select, ignore, extend_select, fail_on,
         ctx.exit(2)
     if result.fails(config.fail_on) and not exit_zero:
         ctx.exit(1)
+
+
+@cli.command()
+@paths_argument
+@click.option("--db", "db_path", required=True, metavar="FILE", help="SQLite database to (re)create.")
+@model_option
+@click.pass_context
+def export(ctx: click.Context, paths, db_path: str, model: str | None) -> None:
+    """Export cleaned text, claims and findings of articles to an SQLite database."""
+    from .export import export_sqlite
+    from .lint import base_config, lint as run_lint
+
+    documents, failures = read_documents(paths)
+    if documents:
+        try:
+            config = base_config(paths, {"model": model})
+            result = run_lint(documents, load_pipeline(config.model), config)
+            counts = export_sqlite(result.analyses, Path(db_path))
+        except CramptextError as exc:
+            raise UsageFailure(str(exc)) from None
+        except (OSError, sqlite3.Error) as exc:
+            raise UsageFailure(f"{db_path}: cannot write: {exc}") from None
+        click.echo(f"Wrote {counts['documents']} documents, {counts['claims']} claims and "
+                   f"{counts['findings']} findings to {db_path}.", err=True)
+    if failures:
+        ctx.exit(2)
 
 
 @cli.command("rules")

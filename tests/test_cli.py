@@ -672,3 +672,27 @@ def test_rules_validate_needs_a_folder(invoke, workdir: Path) -> None:
     assert (result.exit_code, result.stderr) == (2, "Error: usage: cramptext rules validate DIR...\n")
     result = invoke("rules", "validate", "nowhere")
     assert (result.exit_code, result.stderr) == (2, "Error: nowhere: rule folder not found\n")
+
+
+def test_export_sqlite(nlp, invoke, workdir: Path) -> None:
+    import sqlite3
+
+    write("a.txt", "The reason that drives caviar can be reinforced sports. Dehydration can cause leg cramps.\n")
+    result = invoke("export", "a.txt", "--db", "out.sqlite")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.startswith("Wrote 1 documents, ")
+    with sqlite3.connect(workdir / "out.sqlite") as db:
+        (clean,) = db.execute("SELECT clean_text FROM documents WHERE source = 'a.txt'").fetchone()
+        kinds = {row for row in db.execute("SELECT kind, concept FROM claims")}
+        rules = {row[0] for row in db.execute("SELECT rule FROM findings")}
+    assert "intensive training" in clean and "caviar" not in clean
+    assert ("cause", "dehydration") in kinds and ("cause", "overexertion") in kinds
+    assert {"CT101", "CT108"} <= rules
+    assert [p.name for p in workdir.iterdir() if p.name.startswith(".out.sqlite")] == []
+
+
+def test_export_into_a_folder_is_refused(nlp, invoke, workdir: Path) -> None:
+    write("a.txt", "Dehydration can cause leg cramps.\n")
+    (workdir / "db").mkdir()
+    result = invoke("export", "a.txt", "--db", "db")
+    assert (result.exit_code, result.stderr) == (2, "Error: db: not a regular file; nothing written\n")
