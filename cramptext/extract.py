@@ -26,12 +26,14 @@ CAUSE_FRAME_VERBS = frozenset({"cause", "trigger", "provoke", "induce", "precipi
 CAUSE_FROM_PREPS = frozenset({"from", "by", "to", "of"})
 REMEDY_FRAME_VERBS = frozenset({"help", "relieve", "ease", "prevent", "stop", "soothe", "alleviate", "cure", "reduce"})
 TRY_VERBS = frozenset({"try", "use", "apply", "recommend", "consider"})
+SETTING_VERBS = frozenset({"accompany", "follow"})
 TIME_MARKS = frozenset({"before", "after", "until", "till", "while", "since"})
 CLAUSE_OPENERS = frozenset({"if", "when", "whenever", "should"})
 OPEN_DROP_DEPS = frozenset({"det", "poss", "punct", "cc", "advmod", "nummod", "quantmod", "case", "neg", "aux", "predet"})
 OPEN_DROP_WORDS = frozenset({"certain", "some", "such", "other", "various", "many", "several", "main", "common",
                              "usual", "possible", "different", "frequent", "most", "more", "less", "own", "also"})
 MAX_OPEN_WORDS = 6
+POPULATION_CUE_DISTANCE = 4
 MAX_CUE_DISTANCE = 6  # tokens: a cue word further away speaks of something else
 
 
@@ -65,6 +67,7 @@ class ClaimExtractor:
         self.deficiency = _lemma_set(cues.deficiency)
         self.supplement = _lemma_set(cues.supplement)
         self.effect_verbs = _lemma_set(cues.effect_verbs)
+        self.population_cues = _lemma_set(cues.population_cues)
         self.consult = _lemma_set(cues.consult)
         self.professional_words = frozenset(p for p in cues.professional if " " not in p)
         self.professional_phrases = PhraseIndex(p for p in cues.professional if " " in p)
@@ -142,6 +145,8 @@ class ClaimExtractor:
         if has_doctor and ("red_flag" in kinds or "sign" in concept.tags) and self._in_condition(span, sent):
             return "red_flag"
         candidates = [k for k in kinds if k != "red_flag"] or list(kinds)
+        if "population" in concept.tags and not self._population_is_claimed(span, sent, section, fragment, candidates):
+            return None  # "in trials of older adults": who was studied, not what causes cramps
         if self._is_effect(span):
             # What cramps bring ("accompanied by stress") is no cause or remedy.
             return "symptom" if "symptom" in kinds else None
@@ -199,6 +204,17 @@ class ClaimExtractor:
                 return "remedy"
         return None
 
+    def _population_is_claimed(self, span: Span, sent: Span, section: str | None, fragment: bool,
+                               candidates: list[str]) -> bool:
+        """A group of people ("older adults") is a claim only when the text says so:
+        a list item under a causes heading, or a cue word close by ("common in", "occur in")."""
+        if fragment and section in candidates:
+            return True
+        near = sent.doc[max(sent.start, span.start - POPULATION_CUE_DISTANCE):min(sent.end, span.end + POPULATION_CUE_DISTANCE)]
+        if any(t.lemma_.lower() in self.population_cues for t in near if not span.start <= t.i < span.end):
+            return True
+        return self._nearest_cue_kind(span, sent, candidates) is not None or self._governing_kind(span) is not None
+
     def _is_effect(self, span: Span) -> bool:
         """Is the mention what the condition brings: agent of 'accompanied by', object of
         'cramps cause', subject of 'is interrupted by cramps'?"""
@@ -216,7 +232,8 @@ class ClaimExtractor:
         if verb is None or verb.pos_ != "VERB":
             return False
         if token.dep_ == "dobj":
-            return (verb.lemma_.lower() in CAUSE_FRAME_VERBS | self.effect_verbs
+            # "cramps cause pain" (effect) but "cramps accompany diabetes" (its setting: a cause)
+            return (verb.lemma_.lower() in (CAUSE_FRAME_VERBS | self.effect_verbs) - SETTING_VERBS
                     and any(c.dep_ == "nsubj" and c.lemma_.lower() in self.condition_words - {"it", "this", "they"}
                             for c in verb.children))
         agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]

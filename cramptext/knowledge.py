@@ -102,6 +102,7 @@ class Cues:
     deficiency: frozenset
     supplement: frozenset
     effect_verbs: frozenset
+    population_cues: frozenset
     professional: tuple
     consult: frozenset
     generic_heads: frozenset
@@ -116,6 +117,7 @@ def load_cues(path: Path) -> Cues:
         deficiency=frozenset(data["deficiency"]),
         supplement=frozenset(data["supplement"]),
         effect_verbs=frozenset(data["effect_verbs"]),
+        population_cues=frozenset(data["population_cues"]),
         professional=tuple(data["professional"]),
         consult=frozenset(data["consult"]),
         generic_heads=frozenset(data["generic_heads"]),
