@@ -11,7 +11,8 @@ from spacy.tokens import Span, Token
 
 from .knowledge import ContextCues
 
-MAX_SCOPE = 8  # tokens a trigger reaches (NegEx uses a window of five words)
+MAX_SCOPE = 8  # tokens a trigger reaches forward (NegEx uses a window of five words)
+MAX_BACKWARD_SCOPE = 12  # "Quinine, once widely prescribed for cramps, is no longer recommended"
 MODALS = frozenset({"may", "might", "could", "can"})
 HEDGE_VERBS = frozenset({"believe", "think", "suggest", "appear", "seem", "suspect"})
 # Contractions as the tokenizer splits them.
@@ -70,7 +71,7 @@ class ContextMatcher:
                 anchor = root.head if root.dep_ in ("neg", "aux") else (governing_verb(root) or sent.root)
                 clause = {t.i - sent.start for t in anchor.subtree}
                 step, i = (1, b) if direction == "forward" else (-1, a - 1)
-                limit = b + MAX_SCOPE if direction == "forward" else a - MAX_SCOPE
+                limit = b + MAX_SCOPE if direction == "forward" else a - MAX_BACKWARD_SCOPE
                 scope = set()
                 while 0 <= i < len(words) and (i < limit if step > 0 else i >= limit) \
                         and words[i] not in self.cues.terminators:
