@@ -1,0 +1,57 @@
+"""The lexicon and cue files: validated at load time, errors name file and line."""
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from cramptext.errors import RuleError
+from cramptext.knowledge import default_rules_dir, load_knowledge, load_lexicon
+from cramptext.rules import load_rules
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_shipped_rules_load():
+    knowledge = load_knowledge()
+    assert len(knowledge.lexicon) > 100
+    assert len(load_rules()) >= 20
+
+
+def test_every_synonym_names_one_concept():
+    counts = Counter(s for c in load_knowledge().lexicon for s in c.synonyms)
+    assert [s for s, n in counts.items() if n > 1] == []
+
+
+def test_names_for_kinds_the_concept_takes(tmp_path):
+    path = write(tmp_path / "c.yaml", "concepts:\n  - id: x\n    name: x\n    kinds: [cause]\n"
+                                     "    names: {remedy: y}\n")
+    with pytest.raises(RuleError, match=rf"^{path}:5: names given for kinds the concept cannot take"):
+        load_lexicon(path)
+
+
+def test_schema_error_names_file_and_line(tmp_path):
+    path = write(tmp_path / "c.yaml", "concepts:\n  - id: x\n    name: x\n    kinds: [cure]\n")
+    with pytest.raises(RuleError, match=rf"^{path}:4: concepts/0/kinds/0: 'cure' is not one of"):
+        load_lexicon(path)
+
+
+def test_yaml_syntax_error_names_file_and_line(tmp_path):
+    path = write(tmp_path / "c.yaml", "concepts:\n  - id: x\n    name: [unclosed\n")
+    with pytest.raises(RuleError, match=rf"^{path}:4: invalid YAML"):
+        load_lexicon(path)
+
+
+def test_duplicate_concept_id(tmp_path):
+    path = write(tmp_path / "c.yaml", "concepts:\n  - {id: x, name: x, kinds: [cause]}\n"
+                                     "  - {id: x, name: y, kinds: [cause]}\n")
+    with pytest.raises(RuleError, match=rf"^{path}:3: duplicate concept id 'x'"):
+        load_lexicon(path)
+
+
+def test_rules_dir_is_the_repository_folder():
+    assert (default_rules_dir() / "concepts.yaml").is_file()
