@@ -92,6 +92,7 @@ def test_expected_rules_and_kinds():
         "CT202": ("remedy-concepts", "warning", "claim"),
         "CT203": ("overclaim", "warning", "claim"),
         "CT204": ("dismissed-sign", "error", "claim"),
+        "CT205": ("marketing-claim", "warning", "claim"),
         "CT301": ("contradiction", "warning", "consistency"),
         "CT302": ("corpus-contradiction", "warning", "consistency"),
         "CT401": ("missing-red-flag", "warning", "completeness"),

@@ -1,4 +1,4 @@
-"""Advice to ignore a warning sign (CT204): "ignore the swelling, it's just cramp"."""
+"""Advice that keeps readers from care: dismissing a warning sign (CT204), quack marketing (CT205)."""
 from __future__ import annotations
 
 import re
@@ -38,4 +38,25 @@ class DismissedSignCheck(Check):
                 yield self.finding(article, claim.start, claim.end, concept=claim.concept)
 
 
-SIGN_CHECKS = (DismissedSignCheck,)
+class MarketingClaimCheck(Check):
+    """Quack-marketing language about a remedy ("zero side effects", "you don't need pills")
+    in an article that gives remedies."""
+
+    kind = "marketing-claim"
+    params_schema = {"type": "object", "additionalProperties": False, "required": ["phrases"],
+                     "properties": {"phrases": {**_REGEXES, "minItems": 1}}}
+    stage = "article"
+
+    def __init__(self, rule, nlp):
+        super().__init__(rule, nlp)
+        self.phrases = _compile(rule, rule.params["phrases"])
+
+    def run(self, article: Article) -> Iterator[Finding]:
+        if not any(c.kind == "remedy" for c in article.claims):
+            return
+        for regex in self.phrases:
+            for m in regex.finditer(article.text):
+                yield self.finding(article, m.start(), m.end())
+
+
+SIGN_CHECKS = (DismissedSignCheck, MarketingClaimCheck)
