@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -116,14 +117,25 @@ def write_new_file(path: Path, text: str) -> None:
 
 
 def _replace(path: Path, text: str, mode: int) -> None:
+    with atomic_target(path) as tmp:
+        with open(tmp, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.chmod(tmp, mode)
+
+
+@contextmanager
+def atomic_target(path: Path) -> Iterator[str]:
+    """A temporary file beside ``path``, renamed onto it when the block succeeds.
+
+    On any error the temporary file is removed and ``path`` is left as it was.
+    """
     try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
         raise InputError(f"{path}: cannot write in its folder: {exc.strerror or exc}") from None
+    os.close(fd)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.chmod(tmp, mode)
+        yield tmp
         os.replace(tmp, path)
     except BaseException:
         try:

@@ -5,14 +5,14 @@ place, so an existing database is never left half-written.
 """
 from __future__ import annotations
 
-import os
 import sqlite3
-import tempfile
+from contextlib import closing
 from dataclasses import fields
 from pathlib import Path
 from typing import Iterable
 
 from .analysis import Analysis
+from .documents import atomic_target
 from .errors import InputError
 from .fixes import SAFE_AND_UNSAFE, apply_edits, edits_from
 from .records import Claim, Finding
@@ -40,29 +40,19 @@ def export_sqlite(analyses: Iterable[Analysis], path: Path) -> dict[str, int]:
         raise InputError(f"{path}: not a regular file; nothing written")
     if not path.parent.is_dir():
         raise InputError(f"{path}: folder {path.parent} does not exist; nothing written")
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
     counts = {"documents": 0, "claims": 0, "findings": 0}
     claim_cols, finding_cols = _columns(Claim), _columns(Finding)
-    try:
-        with sqlite3.connect(tmp) as db:
-            db.executescript(_schema())
-            for a in analyses:
-                text = a.document.text
-                clean, _ = apply_edits(text, edits_from(a.findings, SAFE_AND_UNSAFE))
-                db.execute("INSERT INTO documents VALUES (?, ?, ?, ?)", (a.document.source, text, clean, len(text.split())))
-                db.executemany(f"INSERT INTO claims VALUES ({', '.join('?' * len(claim_cols))})",
-                               [tuple(getattr(c, n) for n in claim_cols) for c in a.claims])
-                db.executemany(f"INSERT INTO findings VALUES ({', '.join('?' * len(finding_cols))})",
-                               [tuple(getattr(f, n) for n in finding_cols) for f in a.findings])
-                counts["documents"] += 1
-                counts["claims"] += len(a.claims)
-                counts["findings"] += len(a.findings)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    with atomic_target(path) as tmp, closing(sqlite3.connect(tmp)) as db, db:
+        db.executescript(_schema())
+        for a in analyses:
+            text = a.document.text
+            clean, _ = apply_edits(text, edits_from(a.findings, SAFE_AND_UNSAFE))
+            db.execute("INSERT INTO documents VALUES (?, ?, ?, ?)", (a.document.source, text, clean, len(text.split())))
+            db.executemany(f"INSERT INTO claims VALUES ({', '.join('?' * len(claim_cols))})",
+                           [tuple(getattr(c, n) for n in claim_cols) for c in a.claims])
+            db.executemany(f"INSERT INTO findings VALUES ({', '.join('?' * len(finding_cols))})",
+                           [tuple(getattr(f, n) for n in finding_cols) for f in a.findings])
+            counts["documents"] += 1
+            counts["claims"] += len(a.claims)
+            counts["findings"] += len(a.findings)
     return counts
