@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-import ftfy
-
 from .errors import InputError
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
@@ -79,17 +77,6 @@ def read_document(source: str) -> Document:
     except OSError as exc:
         raise InputError(f"{source}: cannot read: {exc.strerror or exc}") from None
     return Document(source, decode(source, data))
-
-
-def repair_unicode(text: str) -> str:
-    """Fix mojibake and odd characters, keeping length-changing fixes out.
-
-    Offsets must stay valid, so only fixes that keep every character in place
-    are applied; anything else is left for the phrasing rules to report.
-    """
-    fixed = ftfy.fix_text(text, normalization=None, uncurl_quotes=False, fix_line_breaks=False,
-                          fix_latin_ligatures=False, fix_character_width=False, remove_terminal_escapes=False)
-    return fixed if len(fixed) == len(text) else text
 
 
 def write_atomically(path: Path, text: str) -> None:

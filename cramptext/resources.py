@@ -11,8 +11,6 @@ RE_LINE = re.compile(r"[^\n]*\n?")
 RE_TERMINAL_PUNCT = re.compile(r"(?<!\.\.)[.!;,]\s*$")  # "...if..." trails off: still a heading
 RE_LEAD_IN_END = re.compile(r"(:|\.\.\.|…)\s*$")  # "See your GP if:" introduces a list
 RE_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-# A sentence break the translator lost: "honey.In addition" (lower/digit, dot, capital).
-RE_GLUED_SENTENCE = re.compile(r"(?<=[a-z0-9)])\.(?=[A-Z][a-z])")
 # Markup that is not prose (HTML tags and comments, Markdown emphasis markers).
 RE_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 RE_HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")

@@ -120,3 +120,11 @@ def test_offsets_point_into_the_original_through_fixes(analyze):
     for claim in analyze(text):
         assert text[claim.start:claim.end] == claim.text
     assert any(c.concept == "overexertion" for c in analyze(text))
+
+
+def test_mojibake_is_read_through_and_offsets_stay_in_the_original(analyze):
+    text = "Itâ€™s often dehydration that triggers night cramps â€” so drink enough water."
+    claims = analyze(text)
+    assert ("cause", "dehydration", False) in triples(claims)
+    for claim in claims:
+        assert text[claim.start:claim.end] == claim.text
