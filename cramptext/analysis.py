@@ -93,11 +93,11 @@ class Analyzer:
         for (i, _, to_original), clean_doc in zip(reparse, clean_docs):
             parsed[i] = clean_doc
             maps[i] = to_original
-        for i, ((d_i, offset, piece), doc) in enumerate(zip(pieces, parsed)):
-            if not self.want_claims:
-                break
-            text = documents[d_i].text
-            results[d_i].claims.extend(self._claims(documents[d_i].source, text, offset, doc, maps.get(i), self.codes))
+        for i, ((d_i, offset, _piece), doc) in enumerate(zip(pieces, parsed)):
+            if self.want_claims:
+                text = documents[d_i].text
+                results[d_i].claims.extend(self._claims(documents[d_i].source, text, offset, doc, maps.get(i),
+                                                        self.codes))
         for result in results:
             if self.article_checks:
                 whole = Article(result.document.source, result.document.text, None, result.claims,

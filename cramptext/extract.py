@@ -22,8 +22,6 @@ SEE_DOCTOR_ID = "see_doctor"
 SEE_DOCTOR_NAME = "see a doctor"
 # Verbs of the cause frame whose subject is the cause ("X can cause cramps").
 CAUSE_FRAME_VERBS = frozenset({"cause", "trigger", "provoke", "induce", "precipitate", "lead", "contribute", "result", "bring"})
-# Verbs whose object or prepositional object is the cause ("cramps result from X").
-CAUSE_FROM_PREPS = frozenset({"from", "by", "to", "of"})
 REMEDY_FRAME_VERBS = frozenset({"help", "relieve", "ease", "prevent", "stop", "soothe", "alleviate", "cure", "reduce"})
 TRY_VERBS = frozenset({"try", "use", "apply", "recommend", "consider"})
 SETTING_VERBS = frozenset({"accompany", "follow"})
