@@ -71,6 +71,8 @@ class ClaimExtractor:
         self.professional_phrases = PhraseIndex(p for p in cues.professional if " " in p)
         self.generic = _lemma_set(cues.generic_heads)
         self.see_doctor = self.lexicon.concepts.get(SEE_DOCTOR_ID)
+        # Concepts that are themselves advice to get care ("see a doctor", "emergency care").
+        self.advice_ids = frozenset(c.id for c in self.lexicon if c.kinds == ("red_flag",) and not c.tags)
 
     # -- entry point ---------------------------------------------------------
     def __call__(self, doc: Doc, concept_spans: list[Span]) -> list[ClaimMention]:
@@ -84,7 +86,7 @@ class ClaimExtractor:
         doctors = {s.start: list(self._see_doctor_mentions(s, by_sentence.get(s.start, []))) for s in sentences}
         paragraph_starts = [0] + [m.end() for m in RE_BLANK_LINE.finditer(doc.text)]
         advised = {bisect.bisect_right(paragraph_starts, s.start_char) for s in sentences if doctors[s.start]
-                   or any(span.label_ == SEE_DOCTOR_ID for span in by_sentence.get(s.start, []))}
+                   or any(span.label_ in self.advice_ids for span in by_sentence.get(s.start, []))}
         for sent in sentences:
             spans = by_sentence.get(sent.start, [])
             doctor = doctors[sent.start]
