@@ -92,7 +92,12 @@ class ContextMatcher:
         return any(not (a in idx) and scope & idx for a, b, scope in self._triggers(sent, name))
 
     def _pseudo(self, sent: Span) -> set[int]:
-        return {i for a, b in self._index[("negation", "pseudo")].find(_words(sent)) for i in range(a, b)}
+        """Tokens of pseudo-negations ("not only"), once per sentence."""
+        key = (id(sent.doc), sent.start, sent.end, "pseudo")
+        if key not in self._cache:
+            found = self._index[("negation", "pseudo")].find(_words(sent))
+            self._cache[key] = {i for a, b in found for i in range(a, b)}
+        return self._cache[key]
 
     def assess(self, sent: Span, start: int, end: int) -> tuple[bool, bool]:
         """(negated, hedged) for the mention at token indices [start, end) of the doc."""

@@ -308,7 +308,8 @@ class ClaimExtractor:
                 name = self._open_name(phrase, arg)
                 if name:
                     yield self._mention(sent, phrase[0].i, phrase[-1].i + 1, kind, name, None)
-        if section in ("cause", "remedy") and is_fragment(sent) and sent.start_char == _line_start(sent):
+        block = structure.block_at(sent.start_char)
+        if section in ("cause", "remedy") and is_fragment(sent) and block is not None and block.start == sent.start_char:
             for chunk in sent.noun_chunks:
                 phrase = [t for t in chunk if t.dep_ not in OPEN_DROP_DEPS]
                 if not phrase or any(t.i in covered for t in chunk):
@@ -454,8 +455,3 @@ def is_fragment(sent: Span) -> bool:
     if root.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
         return True
     return root.tag_ in ("VBG", "VBN") and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in root.children)
-
-
-def _line_start(sent: Span) -> int:
-    text = sent.doc.text
-    return text.rfind("\n", 0, sent.start_char) + 1 if "\n" in text[:sent.start_char] else 0
