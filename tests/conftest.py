@@ -17,7 +17,7 @@ def nlp():
     keys ``f()`` and ``f(None)`` apart, so only this spelling shares one
     loaded pipeline between the library tests and the CLI tests.
     """
-    from cramptext.pipeline import cached_pipeline
+    from cramptext.nlp.pipeline import cached_pipeline
 
     return cached_pipeline(None)
 

@@ -6,9 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from cramptext.analysis import Analyzer
-from cramptext.documents import Document
-from cramptext.rules import load_rules
+from cramptext.engine import Engine
+from cramptext.io import Document
+from cramptext.checks import load_rules
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -26,7 +26,7 @@ def run_and_score(nlp, gold: Path, text_dir: Path, tmp_path: Path) -> dict:
     documents = [Document(str(text_dir / s), (text_dir / s).read_text(encoding="utf-8")) for s in sources]
     claims, findings = tmp_path / "claims.jsonl", tmp_path / "findings.jsonl"
     with claims.open("w") as c_out, findings.open("w") as f_out:
-        for result in Analyzer(nlp, load_rules()).run(documents):
+        for result in Engine(nlp, load_rules()).run(documents):
             c_out.writelines(json.dumps(c.to_dict()) + "\n" for c in result.claims)
             f_out.writelines(json.dumps(f.to_dict()) + "\n" for f in result.findings)
     out = subprocess.run([sys.executable, str(SCORER), str(gold), str(text_dir), str(claims), str(findings), "--json"],

@@ -3,7 +3,7 @@
 Two kinds of tests:
 
 - every example in ``rules/checks/*.yaml`` goes through the real pipeline
-  (``Analyzer``): each bad example must yield a finding of its rule, each good
+  (``Engine``): each bad example must yield a finding of its rule, each good
   example none. In an example, a line ``---`` separates documents linted together;
 - each check is run directly on hand-built ``Claim`` lists (no model, fast).
 """
@@ -15,32 +15,36 @@ from pathlib import Path
 
 import pytest
 
-from cramptext.checks import CHECKS, PARAM_SCHEMAS, Article
-from cramptext.checks.claims import CLAIM_CHECKS, CorpusContradictionCheck, ReadabilityCheck
+from cramptext.checks import CHECKS, PARAM_SCHEMAS, ArticleCheck, ArticleInput, CheckContext
+from cramptext.checks.article.contradiction import CorpusContradictionCheck
+from cramptext.checks.article.readability import ReadabilityCheck
+from cramptext.checks.registry import ARTICLE_CHECKS as CLAIM_CHECKS
 from cramptext.errors import RuleError
-from cramptext.knowledge import default_rules_dir
+from cramptext.knowledge import data_dir, load_knowledge
 from cramptext.records import Claim, line_col
-from cramptext.rules import load_rule, load_rules
+from cramptext.checks import load_rule, load_rules
 
-CHECK_RULES_DIR = default_rules_dir() / "checks"
+CHECK_RULES_DIR = data_dir() / "checks"
 DOC_SEPARATOR = "\n---\n"
 
 
 def check_rules():
     from cramptext.checks import CHECKS
 
-    return [r for r in load_rules() if CHECKS[r.kind].stage != "phrasing"]
+    return [r for r in load_rules() if issubclass(CHECKS[r.kind], ArticleCheck)]
 
 
 RULES = {r.code: r for r in check_rules()}
 
 
-def build(code: str, **params):
-    """The check of rule ``code``, optionally with other params (no spaCy pipeline needed)."""
+def build(code: str, max_grade: float | None = None, **params):
+    """The check of rule ``code``, optionally with other params (no spaCy pipeline needed);
+    ``max_grade`` is the configuration's readability limit, as the engine passes it."""
     rule = RULES[code]
     if params:
         rule = replace(rule, params={**rule.params, **params})
-    return CHECKS[rule.kind](rule, None)
+    context = CheckContext(None, None, load_knowledge().lexicon, max_grade)
+    return CHECKS[rule.kind](rule, context)
 
 
 # ------------------------------------------------------------------ helpers
@@ -64,8 +68,8 @@ def claim(text: str, phrase: str, kind: str, concept_id: str | None, concept: st
                  column=column, sentence=sentence_of(text, start), negated=negated, hedged=hedged)
 
 
-def article(text: str, claims=(), source: str = "a.txt") -> Article:
-    return Article(source, text, None, list(claims))
+def article(text: str, claims=(), source: str = "a.txt") -> ArticleInput:
+    return ArticleInput(source, text, list(claims))
 
 
 def run(code: str, text: str, claims=(), **params):
@@ -104,7 +108,7 @@ def test_expected_rules_and_kinds():
 def test_claim_checks_are_registered_as_article_checks():
     for check in CLAIM_CHECKS:
         assert CHECKS[check.kind] is check
-        assert check.stage == "article"
+        assert issubclass(check, ArticleCheck)
         assert PARAM_SCHEMAS[check.kind] is check.params_schema
 
 
@@ -136,15 +140,15 @@ def _example_cases():
 
 @pytest.fixture(scope="module")
 def analyzer():
-    from cramptext.analysis import Analyzer
-    from cramptext.pipeline import cached_pipeline
+    from cramptext.engine import Engine
+    from cramptext.nlp.pipeline import cached_pipeline
 
-    return Analyzer(cached_pipeline(), load_rules())
+    return Engine(cached_pipeline(), load_rules())
 
 
 @pytest.mark.parametrize(("code", "text", "bad"), _example_cases())
 def test_rule_examples(analyzer, code: str, text: str, bad: bool):
-    from cramptext.documents import Document
+    from cramptext.io import Document
 
     documents = [Document(f"ex{i}.txt", part) for i, part in enumerate(text.split(DOC_SEPARATOR))]
     results = list(analyzer.run(documents))
@@ -159,7 +163,7 @@ def test_rule_examples(analyzer, code: str, text: str, bad: bool):
 
 
 def test_corpus_check_is_fresh_for_each_analyzer_run(analyzer):
-    from cramptext.documents import Document
+    from cramptext.io import Document
 
     a = Document("a.txt", "Taking magnesium relieves leg cramps.")
     b = Document("b.txt", "Magnesium does not help with leg cramps.")
@@ -400,7 +404,7 @@ def test_ct302_contradiction_across_documents():
     assert "a.txt (line 2)" in f.message and "advised against here" in f.message
 
 
-def _doc(source: str, text: str, phrase: str, negated: bool) -> Article:
+def _doc(source: str, text: str, phrase: str, negated: bool) -> ArticleInput:
     return article(text, [claim(text, phrase, "remedy", "stretching", negated=negated, source=source)], source=source)
 
 
@@ -472,21 +476,21 @@ def test_ct501_short_paragraphs_are_not_graded():
     assert run("CT501", short, min_words=20)
 
 
-def test_ct501_limit_from_article_then_params():
+def test_ct501_limit_from_configuration_then_params():
     check = build("CT501")
     doc = article(EASY)
     assert not list(check.run(doc))
-    doc.max_grade = 1  # what the Analyzer passes from the configuration (max-grade)
-    found = list(check.run(doc))
+    found = list(build("CT501", max_grade=1).run(doc))  # what the engine passes from the configuration (max-grade)
     assert len(found) == 1 and "limit of 1" in found[0].message
     hard = article(HARD)
-    hard.max_grade = 30
-    assert not list(check.run(hard))
-    # no limit on the article: the rule's params decide
+    assert not list(build("CT501", max_grade=30).run(hard))
+    # no limit in the configuration: the rule's params decide
     bare = article(EASY)
-    bare.max_grade = None
     assert not list(build("CT501").run(bare))
-    assert list(build("CT501", max_grade=1).run(bare))
+    rule = RULES["CT501"]
+    strict = CHECKS[rule.kind](replace(rule, params={**rule.params, "max_grade": 1}),
+                               CheckContext(None, None, load_knowledge().lexicon))
+    assert list(strict.run(bare))
 
 
 def test_ct501_skips_markup_headings_and_list_items():

@@ -13,8 +13,8 @@ import pytest
 import yaml
 
 import cramptext
-import cramptext.analysis
-from cramptext.rules import load_rules
+import cramptext.engine
+from cramptext.checks import load_rules
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -265,15 +265,15 @@ def test_extract_long_article_in_pieces(nlp, invoke, workdir: Path, monkeypatch:
     assert whole.exit_code == 0
 
     pieces = []
-    real_chunks = cramptext.analysis.chunks
+    real_chunks = cramptext.engine.chunks
 
     def spy(doc_text: str, limit: int):
         found = real_chunks(doc_text, limit)
         pieces.append([offset for offset, _ in found])
         return found
 
-    monkeypatch.setattr(cramptext.analysis, "CHUNK_CHARS", 2000)
-    monkeypatch.setattr(cramptext.analysis, "chunks", spy)
+    monkeypatch.setattr(cramptext.engine, "CHUNK_CHARS", 2000)
+    monkeypatch.setattr(cramptext.engine, "chunks", spy)
     result = invoke("extract", "long.txt", "--format", "jsonl")
     assert (result.exit_code, result.stderr) == (0, "")
     assert len(pieces) == 1 and len(pieces[0]) >= 3, pieces  # really cut into pieces
@@ -680,7 +680,7 @@ def test_export_sqlite(nlp, invoke, workdir: Path) -> None:
     write("a.txt", "The reason that drives caviar can be reinforced sports. Dehydration can cause leg cramps.\n")
     result = invoke("export", "a.txt", "--db", "out.sqlite")
     assert result.exit_code == 0, result.stderr
-    assert result.stderr.startswith("Wrote 1 documents, ")
+    assert result.stderr.startswith("Wrote 1 document, ")
     with sqlite3.connect(workdir / "out.sqlite") as db:
         (clean,) = db.execute("SELECT clean_text FROM documents WHERE source = 'a.txt'").fetchone()
         kinds = {row for row in db.execute("SELECT kind, concept FROM claims")}

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from cramptext.documents import STDIN, Document, decode, discover, read_document, write_atomically, write_new_file
+from cramptext.io import STDIN, Document, decode, discover, read_document, write_atomically, write_new_file
 from cramptext.errors import InputError
 
 

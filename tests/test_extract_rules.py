@@ -5,14 +5,14 @@ a short text written for the rule, not taken from the seed.
 """
 import pytest
 
-from cramptext.analysis import Analyzer
-from cramptext.documents import Document
-from cramptext.rules import load_rules
+from cramptext.engine import Engine
+from cramptext.io import Document
+from cramptext.checks import load_rules
 
 
 @pytest.fixture(scope="module")
 def analyze(nlp):
-    analyzer = Analyzer(nlp, [r for r in load_rules() if r.category == "phrasing"], checks=False)
+    analyzer = Engine(nlp, [r for r in load_rules() if r.category == "phrasing"], checks=False)
 
     def run(text):
         (result,) = analyzer.run([Document("t.txt", text)])

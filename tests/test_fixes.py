@@ -5,7 +5,7 @@ import random
 
 import pytest
 
-from cramptext.fixes import SAFE, SAFE_AND_UNSAFE, Edit, OffsetMap, apply_edits, edits_from
+from cramptext.normalise import SAFE, SAFE_AND_UNSAFE, Edit, OffsetMap, apply_edits, edits_from
 from cramptext.records import Finding
 
 ALL = frozenset({"safe", "unsafe", "display"})
@@ -153,7 +153,7 @@ def test_edits_from_result_applies_cleanly() -> None:
 
 
 def test_what_lint_marks_fixable_is_what_fix_applies() -> None:
-    from cramptext.report import is_fixable
+    from cramptext.output.positions import is_fixable
 
     for applicability in ("safe", "unsafe", "display", None):
         f = finding(0, 3, "A", applicability)

@@ -9,14 +9,14 @@ import spacy
 
 import cramptext
 from cramptext.errors import ModelError
-from cramptext.model import INSTALL_HINT, load_base_pipeline, resolve_model_name
+from cramptext.nlp.model import INSTALL_HINT, load_base_pipeline, resolve_model_name
 
 
 def test_components_load_by_name_through_the_entry_point():
     # A fresh interpreter that never imports cramptext: spaCy finds the
     # factories through the spacy_factories entry point.
     code = ("import spacy\n"
-            "from cramptext.model import resolve_model_name\n"
+            "from cramptext.nlp.model import resolve_model_name\n"
             "nlp = spacy.load(resolve_model_name(), exclude=['ner'])\n"
             "nlp.add_pipe('cramptext_line_breaks', before='parser')\n"
             "nlp.add_pipe('cramptext_concepts'); nlp.add_pipe('cramptext_claims')\n"

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from cramptext.errors import RuleError
-from cramptext.knowledge import default_rules_dir, load_knowledge, load_lexicon
-from cramptext.rules import load_rules
+from cramptext.knowledge import data_dir, load_knowledge, load_lexicon
+from cramptext.checks import load_rules
 
 
 def write(path: Path, text: str) -> Path:
@@ -53,5 +53,5 @@ def test_duplicate_concept_id(tmp_path):
         load_lexicon(path)
 
 
-def test_rules_dir_is_the_repository_folder():
-    assert (default_rules_dir() / "concepts.yaml").is_file()
+def test_data_package_holds_the_lexicon():
+    assert (data_dir() / "concepts.yaml").is_file()

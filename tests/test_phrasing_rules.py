@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from cramptext.analysis import Analyzer
-from cramptext.documents import Document
-from cramptext.fixes import apply_edits, edits_from
-from cramptext.rules import Rule, load_rules
+from cramptext.engine import Engine
+from cramptext.io import Document
+from cramptext.normalise import apply_edits, edits_from
+from cramptext.checks import Rule, load_rules
 
 PHRASING_DIR = Path(__file__).resolve().parents[1] / "rules" / "phrasing"
 EVERY_FIX = frozenset({"safe", "unsafe", "display"})
@@ -64,7 +64,7 @@ def test_rule_example(nlp, rules_by_file: dict[str, Rule], file_name: str, code:
                       fix: str | None) -> None:
     rule = rules_by_file[file_name]
     assert rule.code == code
-    (result,) = Analyzer(nlp, [rule], checks=False, claims=False).run([Document(file_name, text)])
+    (result,) = Engine(nlp, [rule], checks=False, claims=False).run([Document(file_name, text)])
     found = [f for f in result.findings if f.rule == code]
     if which == "good":
         assert found == [], f"{code} flags its good example {text!r}: {[text[f.start:f.end] for f in found]}"
@@ -78,3 +78,15 @@ def test_rule_example(nlp, rules_by_file: dict[str, Rule], file_name: str, code:
     if fix is not None:
         fixed, _ = apply_edits(text, edits_from(found, EVERY_FIX))
         assert fixed == fix
+
+
+@pytest.mark.parametrize(("text", "applicability"), [
+    ("Pain in the caviar wakes me at night.", "safe"),
+    ("After a long walk the caviar becomes hard and the leg aches.", "unsafe"),
+])
+def test_a_fix_that_changes_the_number_of_a_subject_is_unsafe(nlp, rules_by_file, text, applicability) -> None:
+    # "the caviar becomes" -> "the calves becomes" would break agreement: the writer must apply it.
+    rule = rules_by_file["CT102-domain-word-body-part.yaml"]
+    (result,) = Engine(nlp, [rule], checks=False, claims=False).run([Document("a.txt", text)])
+    (finding,) = result.findings
+    assert (finding.replacement, finding.applicability) == ("calves", applicability)

@@ -9,7 +9,8 @@ import pytest
 
 from cramptext.errors import ConfigError
 from cramptext.records import Finding, Location, RuleInfo, line_col
-from cramptext.report import FORMATS, render_findings
+from cramptext.output import OutputContext, formats
+from cramptext.output import render as render_records
 
 DOC_A = "# Leg cramps\n\nCramps can drive calves at night.\nDrink water.\n"
 DOC_B = "Basically, stretch.\n"
@@ -61,7 +62,7 @@ FINDINGS = [FILLER, CONTRADICTION, CALQUE]
 
 
 def render(fmt: str, findings: list[Finding] = FINDINGS, texts: dict[str, str] = TEXTS) -> str:
-    return render_findings(findings, fmt, texts=texts, rules=RULES, tool_version="1.2.3")
+    return render_records("findings", fmt, findings, OutputContext(texts=texts, rules=RULES, tool_version="1.2.3"))
 
 
 # ---------------------------------------------------------------- text
@@ -297,7 +298,7 @@ def test_github_span_ending_after_newline_stays_on_its_line() -> None:
 # ---------------------------------------------------------------- dispatch
 
 def test_every_format_renders_and_unknown_format_raises() -> None:
-    for fmt in FORMATS:
+    for fmt in formats("findings"):
         assert render(fmt).endswith("\n")
     with pytest.raises(ConfigError, match="unknown output format 'xml'"):
         render("xml")

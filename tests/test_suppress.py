@@ -1,7 +1,7 @@
 """Inline suppression comments: regions, disable-next, and reported problems."""
 from __future__ import annotations
 
-from cramptext.suppress import Suppressions, parse_suppressions
+from cramptext.config.suppress import Suppressions, parse_suppressions
 
 KNOWN = {"CT101", "CT201", "CT202", "CT301"}
 

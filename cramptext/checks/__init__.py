@@ -1,27 +1,12 @@
-"""The checks that run rules, one class per rule ``kind`` (Vale's ``extends``).
+"""Checks: rules (YAML data) run by check kinds (code), one module per kind.
 
-A check is built from a rule and returns findings for an article; it never
-prints. ``PARAM_SCHEMAS`` lets the rule loader validate each rule's
-``params`` against what its check expects.
+``base`` defines what a check is built with and reads, ``registry`` maps a
+rule's ``kind`` to its check, ``loading`` reads and validates rule files.
 """
-from __future__ import annotations
+from .base import ArticleCheck, ArticleInput, Check, CheckContext, PhrasingCheck, PhrasingInput
+from .loading import load_rule, load_rules
+from .registry import CHECKS, PARAM_SCHEMAS
+from .rule import Rule
 
-from .base import Article, Check
-from .phrasing import PHRASING_CHECKS
-
-CHECKS: dict[str, type[Check]] = {}
-for _check in PHRASING_CHECKS:
-    CHECKS[_check.kind] = _check
-
-try:  # claim, consistency, completeness and readability checks
-    from .claims import CLAIM_CHECKS
-except ImportError:  # pragma: no cover - during bootstrap only
-    CLAIM_CHECKS = ()
-from .signs import SIGN_CHECKS  # noqa: E402
-
-for _check in (*CLAIM_CHECKS, *SIGN_CHECKS):
-    CHECKS[_check.kind] = _check
-
-PARAM_SCHEMAS = {kind: check.params_schema for kind, check in CHECKS.items()}
-
-__all__ = ["Article", "Check", "CHECKS", "PARAM_SCHEMAS"]
+__all__ = ["ArticleCheck", "ArticleInput", "CHECKS", "Check", "CheckContext", "PARAM_SCHEMAS", "PhrasingCheck",
+           "PhrasingInput", "Rule", "load_rule", "load_rules"]

@@ -1,39 +1,63 @@
-"""What every check sees (an ``Article``) and the base class of checks."""
+"""What a check is built with, what it reads, and the two kinds of check.
+
+A phrasing check (CT1xx) reads the parse of the original text and runs
+before claims are extracted; an article check (CT2xx–CT5xx) reads the
+article's claims and runs after. The class a check derives from is its
+stage, and it fixes the rule categories it may serve (checked when rules
+load). Checks return findings and never print.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Callable, ClassVar, Iterator
 
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
+from ..knowledge import Lexicon
 from ..records import Claim, Finding, line_col
-from ..rules import Rule
+from .rule import Rule
+
+ARTICLE_CATEGORIES = frozenset({"claim", "consistency", "completeness", "readability"})
 
 
-@dataclass
-class Article:
+@dataclass(frozen=True)
+class CheckContext:
+    """Passed to every check when it is built: the same lexicon the pipeline matched with."""
+
+    vocab: Vocab
+    tokenizer: Callable[[str], Doc]  # for phrase patterns
+    lexicon: Lexicon
+    max_grade: float | None = None  # readability limit from the configuration (max-grade), if set
+
+
+@dataclass(frozen=True)
+class PhrasingInput:
     source: str
     text: str  # as read: every offset refers to it
     doc: Doc  # parse of ``text``
+
+
+@dataclass(frozen=True)
+class ArticleInput:
+    source: str
+    text: str  # as read: every offset refers to it
     claims: list[Claim] = field(default_factory=list)
-    max_grade: float = 8.0  # readability limit (configuration: max-grade)
 
 
 class Check:
-    kind: str = ""
-    params_schema: dict = {"type": "object", "additionalProperties": False, "properties": {}}
-    # Phrasing checks run before claims are extracted, the others after.
-    stage: str = "phrasing"
+    kind: ClassVar[str] = ""
+    categories: ClassVar[frozenset] = frozenset()
+    params_schema: ClassVar[dict] = {"type": "object", "additionalProperties": False, "properties": {}}
 
-    def __init__(self, rule: Rule, nlp):
+    def __init__(self, rule: Rule, context: CheckContext):
         self.rule = rule
-        self.nlp = nlp
+        self.context = context
 
-    def run(self, article: Article) -> Iterator[Finding]:
-        raise NotImplementedError
-
-    def finding(self, article: Article, start: int, end: int, *, replacement: str | None = None,
-                related=(), **message_values) -> Finding:
+    def finding(self, article: PhrasingInput | ArticleInput, start: int, end: int, *,
+                replacement: str | None = None, applicability: str | None = None, related=(),
+                **message_values) -> Finding:
+        """A finding of this check's rule; ``applicability`` overrides the rule's for this fix."""
         rule = self.rule
         line, column = line_col(article.text, start)
         message_values.setdefault("match", article.text[start:end])
@@ -41,5 +65,22 @@ class Check:
         return Finding(source=article.source, rule=rule.code, name=rule.name, category=rule.category,
                        severity=rule.severity, start=start, end=end, line=line, column=column,
                        message=rule.format_message(**message_values), replacement=replacement,
-                       applicability=rule.applicability if replacement is not None else None,
+                       applicability=(applicability or rule.applicability) if replacement is not None else None,
                        related=tuple(related))
+
+
+class PhrasingCheck(Check):
+    categories = frozenset({"phrasing"})
+
+    def run(self, article: PhrasingInput) -> Iterator[Finding]:
+        raise NotImplementedError
+
+
+class ArticleCheck(Check):
+    categories = ARTICLE_CATEGORIES
+
+    def run(self, article: ArticleInput) -> Iterator[Finding]:
+        raise NotImplementedError
+
+    def reset(self) -> None:
+        """Forget earlier articles; the engine calls it when a run starts (for checks across a corpus)."""

@@ -1,0 +1,122 @@
+"""The library behind the command line: each function takes documents and
+settings and returns records; none prints, none needs click.
+
+    import cramptext
+    nlp = cramptext.load()                                   # spaCy pipeline; doc._.claims
+    claims = cramptext.extract_claims("Dehydration can cause leg cramps.")
+    result = cramptext.lint([cramptext.Document("a.txt", text)])
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence
+
+from spacy.language import Language
+
+from .checks import Rule, load_rules
+from .config import Config, config_for_source, filter_findings, parse_suppressions, validate_codes
+from .engine import DocumentResult, Engine
+from .io.documents import Document
+from .knowledge import load_knowledge
+from .nlp.pipeline import cached_pipeline
+from .normalise import SAFE, SAFE_AND_UNSAFE
+from .records import Claim, Finding, line_col
+from .store.sqlite import export_sqlite
+
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+def load(model: str | None = None, *, rules_dir: str | Path | None = None) -> Language:
+    """The English pipeline with cramptext's components (``doc._.claims``), loaded once per process."""
+    return cached_pipeline(model, str(rules_dir) if rules_dir else None)
+
+
+def rules_for(config: Config, extra_dirs: Sequence[Path] = ()) -> list[Rule]:
+    """Built-in rules, the configuration's rule folders and ``extra_dirs``; codes the configuration names must exist."""
+    rules = load_rules([*config.rule_dirs, *extra_dirs])
+    validate_codes(config, {r.code for r in rules})
+    return rules
+
+
+def engine_for(config: Config, rules: Sequence[Rule], *, claims: bool = True, checks: bool = True) -> Engine:
+    max_grade = config.max_grade if config.is_set("max_grade") else None
+    return Engine(load(config.model), rules, knowledge=load_knowledge(), claims=claims, checks=checks,
+                  max_grade=max_grade)
+
+
+def extract(documents: Iterable[Document], *, config: Config | None = None,
+            rule_dirs: Sequence[Path] = ()) -> Iterator[DocumentResult]:
+    """Claims of each document, read through every phrasing fix (normalising is for reading)."""
+    config = config or Config()
+    phrasing = [r for r in rules_for(config, rule_dirs) if r.category == "phrasing"]
+    yield from engine_for(config, phrasing, checks=False).run(documents)
+
+
+def extract_claims(text: str, *, source: str = "-", model: str | None = None) -> list[Claim]:
+    """Claims in ``text``, as ``Claim`` records."""
+    (result,) = extract([Document(source, text)], config=Config(model=model))
+    return result.claims
+
+
+@dataclass
+class LintResult:
+    results: list[DocumentResult]
+    findings: list[Finding]
+    rules: list[Rule]
+    problems: list[str]  # unknown codes or malformed suppression comments: "path:line:col: message"
+
+    def fails(self, fail_on: str) -> bool:
+        return any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on] for f in self.findings)
+
+
+def lint(documents: Iterable[Document], *, config: Config | None = None, rule_dirs: Sequence[Path] = (),
+         overrides: dict | None = None) -> LintResult:
+    """Findings for ``documents``. ``config`` gives the rules and the model; each document's own
+    configuration (found upwards from it, with ``overrides`` on top) its selection and severities."""
+    config = config or Config()
+    overrides = overrides or {}
+    rules = rules_for(config, rule_dirs)
+    known = {r.code for r in rules}
+    results = list(engine_for(config, rules).run(documents))
+    findings: list[Finding] = []
+    problems: list[str] = []
+    for result in results:
+        doc = result.document
+        own = config_for_source(doc.source).merge(**overrides)
+        validate_codes(own, known)
+        suppressions = parse_suppressions(doc.text)
+        for start, _end, message in suppressions.problems(known):
+            line, column = line_col(doc.text, start)
+            problems.append(f"{doc.source}:{line}:{column}: {message}")
+        result.findings = filter_findings(result.findings, own, doc.source, suppressions)
+        findings.extend(result.findings)
+    return LintResult(results, findings, rules, problems)
+
+
+@dataclass(frozen=True)
+class FixedDocument:
+    document: Document
+    text: str  # the fixed text
+
+    @property
+    def changed(self) -> bool:
+        return self.text != self.document.text
+
+
+def fix(documents: Iterable[Document], *, config: Config | None = None, rule_dirs: Sequence[Path] = (),
+        unsafe: bool = False) -> Iterator[FixedDocument]:
+    """Each document with the fixes of the phrasing rules the configuration enables:
+    safe ones, and unsafe ones too with ``unsafe``."""
+    config = config or Config()
+    phrasing = [r for r in rules_for(config, rule_dirs) if r.category == "phrasing" and config.is_enabled(r.code)]
+    applicable = SAFE_AND_UNSAFE if unsafe else SAFE
+    for result in engine_for(config, phrasing, claims=False, checks=False).run(documents):
+        yield FixedDocument(result.document, result.cleaned(applicable))
+
+
+def export(documents: Iterable[Document], db_path: Path, *, config: Config | None = None,
+           rule_dirs: Sequence[Path] = (), overrides: dict | None = None) -> dict[str, int]:
+    """Lint ``documents`` and write texts, cleaned texts, claims and findings to an SQLite database."""
+    result = lint(documents, config=config, rule_dirs=rule_dirs, overrides=overrides)
+    return export_sqlite(result.results, Path(db_path))

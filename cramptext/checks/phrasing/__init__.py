@@ -1,0 +1,1 @@
+"""Phrasing checks (CT1xx): machine-translated and awkward wording, found on the parse of the original text."""

@@ -1,0 +1,58 @@
+"""The curated data cramptext reasons with: concepts, kind cues, negation and hedging cues.
+
+It is YAML under the repository's ``rules/`` folder, shipped inside the wheel
+as the data package ``cramptext.data`` and read through importlib.resources,
+each file validated against a JSON Schema in ``cramptext/knowledge/schemas``.
+"""
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from ..errors import RuleError
+from .cues import ContextCues, Cues, load_context, load_cues
+from .lexicon import Concept, Condition, Lexicon, load_lexicon
+
+DATA_PACKAGE = "cramptext.data"
+KNOWLEDGE_FILES = ("concepts.yaml", "cues.yaml", "context.yaml")
+
+
+def data_dir() -> Path:
+    """The folder of the shipped rule data (``rules/`` in a checkout)."""
+    return Path(str(resources.files(DATA_PACKAGE)))
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    lexicon: Lexicon
+    cues: Cues
+    context: ContextCues
+    rules_dir: Path
+
+    def to_disk(self, path: Path) -> None:
+        """Copy the data files into ``path``, so a saved spaCy pipeline carries its own lexicon."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        for name in KNOWLEDGE_FILES:
+            shutil.copyfile(self.rules_dir / name, path / name)
+
+
+@lru_cache(maxsize=8)
+def load_knowledge(rules_dir: Path | None = None) -> Knowledge:
+    rules_dir = Path(rules_dir) if rules_dir else data_dir()
+    for name in KNOWLEDGE_FILES:
+        if not (rules_dir / name).is_file():
+            raise RuleError(f"{rules_dir / name}: missing rules file")
+    return Knowledge(
+        lexicon=load_lexicon(rules_dir / "concepts.yaml"),
+        cues=load_cues(rules_dir / "cues.yaml"),
+        context=load_context(rules_dir / "context.yaml"),
+        rules_dir=rules_dir,
+    )
+
+
+__all__ = ["Concept", "Condition", "ContextCues", "Cues", "KNOWLEDGE_FILES", "Knowledge", "Lexicon", "data_dir",
+           "load_context", "load_cues", "load_knowledge", "load_lexicon"]

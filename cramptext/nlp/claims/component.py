@@ -1,0 +1,40 @@
+"""The ``cramptext_claims`` spaCy component: ``doc._.claims``."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..knowledge_component import SPANS_KEY, KnowledgeComponent
+from .extractor import ClaimExtractor
+
+if not Doc.has_extension("claims"):
+    Doc.set_extension("claims", default=None)
+
+
+@Language.factory("cramptext_claims", assigns=["doc._.claims"], requires=["doc.spans", "doc.sents", "token.dep"],
+                  default_config={"rules_dir": None, "spans_key": SPANS_KEY})
+def make_claim_extractor(nlp: Language, name: str, rules_dir: str | None, spans_key: str):
+    return ClaimComponent(nlp, name, rules_dir=rules_dir, spans_key=spans_key)
+
+
+class ClaimComponent(KnowledgeComponent):
+    """Sets ``doc._.claims``: a list of ``ClaimMention`` (offsets into ``doc.text``).
+
+    Reads the concept spans in ``doc.spans[spans_key]``, and their
+    ``Span._.negated``/``Span._.hedged`` when ``cramptext_context`` ran before it.
+    """
+
+    def __init__(self, nlp: Language, name: str = "cramptext_claims", *, rules_dir=None, spans_key=SPANS_KEY):
+        super().__init__(nlp, name, rules_dir=rules_dir)
+        self.spans_key = spans_key
+        self.extractor: ClaimExtractor | None = None
+
+    def load(self, knowledge) -> None:
+        super().load(knowledge)
+        self.extractor = ClaimExtractor(knowledge)
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.ensure_initialized()
+        spans = list(doc.spans[self.spans_key]) if self.spans_key in doc.spans else []
+        doc._.claims = self.extractor(doc, spans)
+        return doc

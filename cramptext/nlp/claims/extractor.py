@@ -1,0 +1,107 @@
+"""Claim extraction over a parsed Doc: which concepts an article states, as what.
+
+A claim is a concept mention (from the concept matcher) or an open-vocabulary
+phrase; the extractor takes each sentence once, asks the kind resolver, the
+doctor-advice finder and the open-vocabulary frames, and keeps one mention
+per kind, concept and polarity in a sentence.
+"""
+from __future__ import annotations
+
+import bisect
+from typing import Iterator
+
+from spacy.tokens import Doc, Span
+
+from ...knowledge import Knowledge
+from ..context import ContextMatcher
+from ..structure import RE_BLANK_LINE, SectionClassifier, Structure
+from .kinds import KindResolver
+from .mention import ClaimMention, lemma_set
+from .open_vocabulary import OpenVocabulary
+from .red_flags import SEE_DOCTOR_ID, DoctorAdvice
+from .syntax import drop_nested, is_fragment, is_prohibition
+
+
+class ClaimExtractor:
+    """Claims of a parsed Doc, from its concept spans and its sentences."""
+
+    def __init__(self, knowledge: Knowledge):
+        self.lexicon = knowledge.lexicon
+        cues = knowledge.cues
+        self.sections = SectionClassifier(cues.headings)
+        self.context = ContextMatcher(knowledge.context)
+        self.kinds = KindResolver(cues)
+        self.doctor = DoctorAdvice(knowledge)
+        self.open_vocabulary = OpenVocabulary(cues)
+        self.nested_heads = lemma_set(cues.generic_heads) | lemma_set(cues.deficiency)
+        # Concepts that are themselves advice to get care ("see a doctor", "emergency care").
+        self.advice_ids = frozenset(c.id for c in self.lexicon if c.kinds == ("red_flag",) and not c.tags)
+
+    # -- entry point ---------------------------------------------------------
+    def __call__(self, doc: Doc, concept_spans: list[Span]) -> list[ClaimMention]:
+        self.context.reset()
+        structure = Structure(doc.text, self.sections)
+        by_sentence: dict[int, list[Span]] = {}
+        for span in drop_nested(concept_spans, self.nested_heads):
+            by_sentence.setdefault(span.sent.start, []).append(span)
+        mentions: list[ClaimMention] = []
+        sentences = [s for s in doc.sents if structure.role(s.start_char) != "heading"]  # headings name topics
+        doctors = {s.start: list(self.doctor.mentions(s, by_sentence.get(s.start, []), self._mention))
+                   for s in sentences}
+        paragraph_starts = [0] + [m.end() for m in RE_BLANK_LINE.finditer(doc.text)]
+        advised = {bisect.bisect_right(paragraph_starts, s.start_char) for s in sentences if doctors[s.start]
+                   or any(span.label_ in self.advice_ids for span in by_sentence.get(s.start, []))}
+        for sent in sentences:
+            spans = by_sentence.get(sent.start, [])
+            doctor = doctors[sent.start]
+            # Signs named in a paragraph that advises seeing a doctor are warning signs.
+            sign_paragraph = bisect.bisect_right(paragraph_starts, sent.start_char) in advised
+            found = list(self._concept_claims(sent, spans, structure, bool(doctor), sign_paragraph))
+            found += doctor
+            found += self.open_vocabulary.claims(sent, spans, structure, self._mention)
+            seen = set()
+            for m in found:
+                key = (m.kind, m.concept, m.negated)
+                if key not in seen:
+                    seen.add(key)
+                    mentions.append(m)
+        mentions.sort(key=lambda m: (m.start, m.end))
+        return mentions
+
+    # -- building a mention --------------------------------------------------
+    def _mention(self, sent: Span, start: int, end: int, kind: str, concept: str, concept_id: str | None,
+                 known: tuple[bool, bool] | None = None) -> ClaimMention:
+        """A mention of tokens [start, end); ``known``: its (negated, hedged), when the context component set them."""
+        doc = sent.doc
+        negated, hedged = known if known is not None else self.context.assess(sent, start, end)
+        # A claim the parser split across sentences keeps the whole of both.
+        sent_start = min(sent.start_char, doc[start].sent.start_char)
+        sent_end = max(sent.end_char, doc[end - 1].sent.end_char)
+        return ClaimMention(kind, concept, concept_id, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text),
+                            sent_start, sent_end, negated, hedged)
+
+    # -- lexicon concepts ----------------------------------------------------
+    def _concept_claims(self, sent: Span, spans: list[Span], structure: Structure, has_doctor: bool,
+                        sign_paragraph: bool = False) -> Iterator[ClaimMention]:
+        fragment = is_fragment(sent) or structure.role(sent.start_char) == "item"
+        section = structure.lead_in_kind(sent.start_char) or structure.section_kind(sent.start_char)
+        # Under "When to see a doctor" or "see your GP if:", what is named is a warning sign.
+        warning = section == "red_flag"
+        for span in spans:
+            concept = self.lexicon.concepts.get(span.label_)
+            if concept is None:
+                continue
+            if concept.id == SEE_DOCTOR_ID and has_doctor:
+                continue
+            kind = self.kinds.kind_of(concept, span, sent, section, fragment, has_doctor)
+            if kind in ("cause", "symptom") and (warning or (sign_paragraph and (
+                    "sign" in concept.tags or "red_flag" in concept.kinds))):
+                kind = "red_flag"
+            if kind is None:
+                continue
+            known = (span._.negated, span._.hedged) if span._.negated is not None else None
+            mention = self._mention(sent, span.start, span.end, kind, concept.name_for(kind), concept.id, known)
+            if kind == "cause" and mention.negated and "remedy" in concept.kinds and is_prohibition(span):
+                # "do not tuck the blanket tightly": advice to avoid a cause is a remedy
+                mention = mention._replace(kind="remedy", concept=concept.name_for("remedy"), negated=False)
+            yield mention
