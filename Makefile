@@ -1,18 +1,21 @@
 # The two commands of the README's quick start: `make run` and `make test`.
 # Both create .venv (once), install cramptext with the pinned dependencies in
-# constraints.txt, then do their job.
+# constraints.txt, then do their job. The install is a wheel, as `pip install
+# cramptext` gives a user (not editable), redone when a source or rule file changes.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 OUT ?= out
 STAMP := $(VENV)/.cramptext-installed
+SOURCES := $(shell find cramptext rules -type f \( -name '*.py' -o -name '*.yaml' -o -name '*.json' \) 2>/dev/null)
 
 .PHONY: run test bench clean
 
-$(STAMP): pyproject.toml constraints.txt
-	$(PYTHON) -m venv $(VENV)
+$(STAMP): pyproject.toml setup.py constraints.txt $(SOURCES)
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=23"
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test]"
+	rm -rf build  # an old build/ folder would put deleted modules into the wheel
+	$(BIN)/python -m pip install --quiet -c constraints.txt ".[test]"
 	@touch $(STAMP)
 
 run: $(STAMP)
@@ -23,8 +26,10 @@ run: $(STAMP)
 	$(BIN)/cramptext export corpus/ --db $(OUT)/cramptext.sqlite
 	$(BIN)/cramptext extract corpus/ --format table
 
+# pytest's own script, not `python -m pytest`: the tests import the installed
+# cramptext, not the checkout's folder.
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/pytest -q
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_extract.py
