@@ -21,11 +21,11 @@ from pathlib import Path
 
 import spacy
 
-from cramptext.analysis import Analyzer
-from cramptext.documents import Document, discover, read_document
-from cramptext.model import resolve_model_name
-from cramptext.pipeline import cached_pipeline
-from cramptext.rules import load_rules
+from cramptext.checks import load_rules
+from cramptext.engine import Engine
+from cramptext.io import Document, discover, read_document
+from cramptext.nlp.model import resolve_model_name
+from cramptext.nlp.pipeline import cached_pipeline
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -40,8 +40,8 @@ def run_baseline(nlp, docs):
         pass
 
 
-def run_cramptext(analyzer, docs):
-    for _ in analyzer.run(docs):
+def run_cramptext(engine, docs):
+    for _ in engine.run(docs):
         pass
 
 
@@ -63,8 +63,8 @@ def run_only(mode: str, docs) -> None:
     if mode == "baseline":
         run_baseline(spacy.load(resolve_model_name()), docs)
     else:
-        run_cramptext(Analyzer(cached_pipeline(), [r for r in load_rules() if r.category == "phrasing"],
-                               checks=False), docs)
+        run_cramptext(Engine(cached_pipeline(), [r for r in load_rules() if r.category == "phrasing"],
+                             checks=False), docs)
 
 
 def main() -> None:
@@ -86,7 +86,7 @@ def main() -> None:
     ct_mb = peak_rss_mib("cramptext", args)
     model = resolve_model_name()
     baseline_nlp = spacy.load(model)  # the full pipeline, NER included
-    analyzer = Analyzer(cached_pipeline(), [r for r in load_rules() if r.category == "phrasing"], checks=False)
+    analyzer = Engine(cached_pipeline(), [r for r in load_rules() if r.category == "phrasing"], checks=False)
     # Warm both up (lazy pattern building, caches).
     run_baseline(baseline_nlp, docs[:2])
     run_cramptext(analyzer, docs[:2])

@@ -40,9 +40,13 @@ class Knowledge:
             shutil.copyfile(self.rules_dir / name, path / name)
 
 
+def load_knowledge(rules_dir: str | Path | None = None) -> Knowledge:
+    """The data in ``rules_dir`` (default: the data package), loaded once per folder."""
+    return _load_knowledge(Path(rules_dir).resolve() if rules_dir else data_dir())
+
+
 @lru_cache(maxsize=8)
-def load_knowledge(rules_dir: Path | None = None) -> Knowledge:
-    rules_dir = Path(rules_dir) if rules_dir else data_dir()
+def _load_knowledge(rules_dir: Path) -> Knowledge:
     for name in KNOWLEDGE_FILES:
         if not (rules_dir / name).is_file():
             raise RuleError(f"{rules_dir / name}: missing rules file")

@@ -2,7 +2,7 @@
 negates or hedges it (``context.yaml``)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 from .datafiles import load_yaml
@@ -27,21 +27,7 @@ class Cues:
 
 
 def load_cues(path: Path) -> Cues:
-    data = load_yaml(path, "cues")
-    return Cues(
-        condition=frozenset(data["condition"]),
-        headings={k: tuple(v) for k, v in data["headings"].items()},
-        verbs={k: frozenset(v) for k, v in data["verbs"].items()},
-        deficiency=frozenset(data["deficiency"]),
-        supplement=frozenset(data["supplement"]),
-        effect_verbs=frozenset(data["effect_verbs"]),
-        population_cues=frozenset(data["population_cues"]),
-        professional=tuple(data["professional"]),
-        consult=frozenset(data["consult"]),
-        generic_heads=frozenset(data["generic_heads"]),
-        frames={k: frozenset(v) for k, v in data["frames"].items()},
-        vague_modifiers=frozenset(data["vague_modifiers"]),
-    )
+    return _from_yaml(Cues, load_yaml(path, "cues"))
 
 
 @dataclass(frozen=True)
@@ -57,12 +43,17 @@ class ContextCues:
 
 
 def load_context(path: Path) -> ContextCues:
-    data = load_yaml(path, "context")
-    return ContextCues(
-        negation={k: tuple(v) for k, v in data["negation"].items()},
-        hedge={k: tuple(v) for k, v in data["hedge"].items()},
-        terminators=frozenset(data["terminators"]),
-        modals=frozenset(data["modals"]),
-        hedge_verbs=frozenset(data["hedge_verbs"]),
-        origin_verbs=frozenset(data["origin_verbs"]),
-    )
+    return _from_yaml(ContextCues, load_yaml(path, "context"))
+
+
+def _from_yaml(cls, data: dict):
+    """Fill a cue dataclass from validated YAML: word lists become sets (tuples where the
+    field says ``tuple``), and tables of word lists tables of sets."""
+    values = {}
+    for f in fields(cls):
+        raw = data[f.name]
+        if f.type == "dict":
+            values[f.name] = {key: frozenset(words) for key, words in raw.items()}
+        else:
+            values[f.name] = tuple(raw) if f.type == "tuple" else frozenset(raw)
+    return cls(**values)

@@ -129,6 +129,3 @@ class Structure:
     def role(self, offset: int) -> str:
         block = self.block_at(offset)
         return block.role if block else "text"
-
-    def headings(self) -> list[Block]:
-        return [b for b in self.blocks if b.role == "heading"]
