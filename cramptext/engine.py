@@ -17,7 +17,7 @@ from .io.documents import Document
 from .knowledge import Knowledge, load_knowledge
 from .nlp.pipeline import CLAIM_COMPONENTS, chunks
 from .normalise import SAFE_AND_UNSAFE, clean
-from .records import Claim, Finding, line_col
+from .records import Claim, Finding, Triple, line_col
 
 CHUNK_CHARS = 100_000
 BATCH_DOCS = 16
@@ -30,6 +30,7 @@ class DocumentResult:
     document: Document
     claims: list[Claim] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    triples: list[Triple] = field(default_factory=list)
 
     def cleaned(self, applicable: frozenset = SAFE_AND_UNSAFE) -> str:
         """The text with the applicable fixes of its phrasing findings applied."""

@@ -1,4 +1,4 @@
-"""The records cramptext produces: claims and findings (see CONTRACT.md).
+"""The records cramptext produces: claims, findings and triples (see CONTRACT.md).
 
 Small frozen dataclasses so they are cheap, hashable and easy to turn into
 the JSON fields the contract fixes (``to_dict``).
@@ -63,6 +63,31 @@ class Finding:
         data = asdict(self)
         data["related"] = [asdict(loc) for loc in self.related]
         return data
+
+
+@dataclass(frozen=True)
+class Triple:
+    """A link the article states between a cause and a remedy and/or symptom it gives for it."""
+
+    source: str
+    cause: str
+    cause_id: str | None
+    cause_text: str
+    symptom: str | None
+    symptom_id: str | None
+    symptom_text: str | None
+    remedy: str | None
+    remedy_id: str | None
+    remedy_text: str | None
+    start: int  # the evidence: from the first linked claim's start to the last one's end
+    end: int
+    line: int
+    column: int
+    basis: str  # sentence, paragraph, section or lexicon
+    negated: bool = False  # the article advises against the remedy for this cause
+
+    def to_dict(self) -> dict:
+        return asdict(self)
 
 
 @dataclass(frozen=True)
