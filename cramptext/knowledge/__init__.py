@@ -1,4 +1,5 @@
-"""The curated data cramptext reasons with: concepts, kind cues, negation and hedging cues.
+"""The curated data cramptext reasons with: concepts, kind cues, negation and hedging cues,
+and the link rules (remedy-targets-cause facts, link cues).
 
 It is YAML under the repository's ``rules/`` folder, shipped inside the wheel
 as the data package ``cramptext.data`` and read through importlib.resources,
@@ -15,9 +16,10 @@ from pathlib import Path
 from ..errors import RuleError
 from .cues import ContextCues, Cues, load_context, load_cues
 from .lexicon import Concept, Condition, Lexicon, load_lexicon
+from .links import LinkCues, LinkRules, load_links
 
 DATA_PACKAGE = "cramptext.data"
-KNOWLEDGE_FILES = ("concepts.yaml", "cues.yaml", "context.yaml")
+KNOWLEDGE_FILES = ("concepts.yaml", "cues.yaml", "context.yaml", "links.yaml")
 
 
 def data_dir() -> Path:
@@ -30,6 +32,7 @@ class Knowledge:
     lexicon: Lexicon
     cues: Cues
     context: ContextCues
+    links: LinkRules
     rules_dir: Path
 
     def to_disk(self, path: Path) -> None:
@@ -50,13 +53,15 @@ def _load_knowledge(rules_dir: Path) -> Knowledge:
     for name in KNOWLEDGE_FILES:
         if not (rules_dir / name).is_file():
             raise RuleError(f"{rules_dir / name}: missing rules file")
+    lexicon = load_lexicon(rules_dir / "concepts.yaml")
     return Knowledge(
-        lexicon=load_lexicon(rules_dir / "concepts.yaml"),
+        lexicon=lexicon,
         cues=load_cues(rules_dir / "cues.yaml"),
         context=load_context(rules_dir / "context.yaml"),
+        links=load_links(rules_dir / "links.yaml", lexicon),
         rules_dir=rules_dir,
     )
 
 
-__all__ = ["Concept", "Condition", "ContextCues", "Cues", "KNOWLEDGE_FILES", "Knowledge", "Lexicon", "data_dir",
-           "load_context", "load_cues", "load_knowledge", "load_lexicon"]
+__all__ = ["Concept", "Condition", "ContextCues", "Cues", "KNOWLEDGE_FILES", "Knowledge", "Lexicon", "LinkCues",
+           "LinkRules", "data_dir", "load_context", "load_cues", "load_knowledge", "load_lexicon", "load_links"]
