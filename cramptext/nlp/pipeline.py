@@ -6,16 +6,17 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from . import claims, concepts, context, line_breaks  # noqa: F401  (register the factories)
+from . import claims, concepts, context, line_breaks, triples  # noqa: F401  (register the factories)
 from .model import load_base_pipeline
 from .structure import RE_BLANK_LINE
 
-# Components that turn a parse into claims, in order; phrasing checks need only the parse.
-CLAIM_COMPONENTS = ("cramptext_concepts", "cramptext_context", "cramptext_claims")
+# Components that turn a parse into claims and the links between them, in order;
+# phrasing checks need only the parse.
+CLAIM_COMPONENTS = ("cramptext_concepts", "cramptext_context", "cramptext_claims", "cramptext_triples")
 
 
 def load(model: str | None = None, *, rules_dir: str | Path | None = None) -> Language:
-    """An English pipeline with cramptext's components added (``doc._.claims``)."""
+    """An English pipeline with cramptext's components added (``doc._.claims``, ``doc._.triples``)."""
     nlp = load_base_pipeline(model)
     rules = str(rules_dir) if rules_dir else None
     nlp.add_pipe("cramptext_line_breaks", before="parser")

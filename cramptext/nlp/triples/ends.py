@@ -1,0 +1,170 @@
+"""Which claims can be the ends of a link, and in which role.
+
+Only lexicon claims are linked: an open-vocabulary phrase's kind is a guess from
+its frame, too weak to hang a link on. A cause is a cause claim the text does
+not deny. A remedy is a remedy claim (denied: a link advised against) or advice
+to see a doctor or have a test, unless the professional is the one acting
+("Medical professionals recommended ...") or the advice is a precaution about
+another remedy ("check with your doctor before starting"). A symptom is a
+symptom claim, or a warning sign that is a symptom concept, unless it describes
+the cramp itself ("painful cramps", "frequent spasms") or is a step in a chain
+between causes ("poor sleep, which in turn leaves your muscles tired").
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ...knowledge import Knowledge
+from ..claims import ClaimMention
+from ..claims.mention import lemma_set
+from ..context import PhraseIndex
+
+COPULAS = frozenset({"be", "feel", "become", "get", "seem", "look"})
+PRONOUNS = frozenset({"it", "they", "this", "that", "these", "those", "which", "both", "all"})
+PRECAUTION_WINDOW = 8  # tokens after the advice in which a precaution cue makes it one
+CLAUSE_DEPS = frozenset({"relcl", "acl", "appos", "advcl"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+class Roles:
+    def __init__(self, knowledge: Knowledge):
+        self.rules = knowledge.links
+        self.lexicon = knowledge.lexicon
+        self.condition_words = lemma_set(knowledge.cues.condition) - PRONOUNS
+        self.cause_verbs = lemma_set(knowledge.cues.frames["cause"])
+        cues = self.rules.cues
+        self._precaution = PhraseIndex(cues.precaution)
+        self._precaution_after_remedy = PhraseIndex(cues.precaution_after_remedy)
+
+    # -- roles ---------------------------------------------------------------
+    def is_cause(self, m: ClaimMention) -> bool:
+        return m.kind == "cause" and not m.negated and m.concept_id is not None
+
+    def is_remedy(self, m: ClaimMention, doc: Doc, sentence_claims=()) -> bool:
+        if m.concept_id is None:
+            return False
+        if m.kind == "remedy":
+            return True
+        if m.kind != "red_flag" or m.concept_id not in self.rules.advice:
+            return False
+        span = _span(doc, m)
+        if span is None or (m.concept_id in self.rules.advice_agents and span.root.dep_ in SUBJECTS):
+            return False
+        return not self._is_precaution(span, sentence_claims)
+
+    def is_symptom(self, m: ClaimMention, doc: Doc) -> bool:
+        if m.negated or m.concept_id is None:
+            return False
+        concept = self.lexicon.concepts.get(m.concept_id)
+        if m.kind == "red_flag":
+            if concept is None or "symptom" not in concept.kinds:
+                return False
+        elif m.kind != "symptom":
+            return False
+        span = _span(doc, m)
+        return span is not None and not self.is_cramp_itself(m, doc) and not self._chain_step(span)
+
+    def is_cramp_itself(self, m: ClaimMention, doc: Doc) -> bool:
+        """Does the symptom claim describe the cramp itself ("frequent spasms", "painful cramps")?"""
+        if m.kind not in ("symptom", "red_flag"):
+            return False
+        if m.concept_id in self.rules.cramp_symptoms:
+            return True
+        span = _span(doc, m)
+        return span is not None and self._describes_cramp(span)
+
+    def brings_about(self, remedy: ClaimMention, cause: ClaimMention, doc: Doc) -> bool:
+        """Does the sentence say the remedy brings the cause about ("too much magnesium ... commonly
+        causes diarrhoea"): a side effect, not a remedy for it?"""
+        span = _span(doc, cause)
+        if span is None:
+            return False
+        token = _conj_head(span.root)
+        if token.dep_ == "pobj" and token.head.lower_ == "to":
+            token = token.head
+        verb = token.head
+        if token.dep_ not in ("dobj", "prep") or verb.lemma_.lower() not in self.cause_verbs:
+            return False
+        subject_verb = verb
+        while not any(c.dep_ in SUBJECTS for c in subject_verb.children) and subject_verb.dep_ == "conj":
+            subject_verb = subject_verb.head
+        for subject in (c for c in subject_verb.children if c.dep_ in SUBJECTS):
+            words = {t.i for t in subject.subtree}
+            if any(remedy.start <= doc[i].idx < remedy.end for i in words):
+                return True
+            if subject.lower_ in PRONOUNS and remedy.end <= verb.idx:
+                return True  # "[magnesium] ... that commonly causes diarrhoea"
+        return False
+
+    def role(self, m: ClaimMention, doc: Doc, sentence_claims=()) -> str | None:
+        """"remedy" or "symptom" when the claim can be the far end of a link, else None."""
+        if self.is_remedy(m, doc, sentence_claims):
+            return "remedy"
+        if self.is_symptom(m, doc):
+            return "symptom"
+        return None
+
+    def is_general(self, m: ClaimMention) -> bool:
+        """A remedy for any cramp (stretching, massage): linked only where the text or a target fact says so."""
+        return m.concept_id in self.rules.general_remedies
+
+    def has_own_cause(self, m: ClaimMention, doc: Doc) -> bool:
+        """Is the symptom what a subject of its own brings ("pressure on a nerve can bring numbness"),
+        not what an earlier sentence's cause does ("This leads to pain")?"""
+        span = _span(doc, m)
+        if span is None:
+            return False
+        token = _conj_head(span.root)
+        if token.dep_ == "pobj" and token.head.lower_ == "to":
+            token = token.head  # "leads to pain"
+        verb = token.head
+        if token.dep_ not in ("dobj", "prep", "attr") or verb.lemma_.lower() not in self.cause_verbs:
+            return False
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+        return any(s.pos_ != "PRON" and s.lemma_.lower() not in PRONOUNS for s in subjects)
+
+    # -- tests on the parse --------------------------------------------------
+    def _is_precaution(self, span: Span, sentence_claims) -> bool:
+        sent = span.sent
+        after = [t.lower_ for t in span.doc[span.end:min(sent.end, span.end + PRECAUTION_WINDOW)]]
+        if self._precaution.find(after):
+            return True
+        gives_remedy = any(c.kind == "remedy" for c in sentence_claims)
+        return gives_remedy and bool(self._precaution_after_remedy.find(after))
+
+    def _is_condition(self, token: Token) -> bool:
+        return token.lemma_.lower() in self.condition_words or token.lower_ in self.condition_words
+
+    def _describes_cramp(self, span: Span) -> bool:
+        """"painful cramps", "cramps are painful", "cramps are a painful experience"."""
+        if any(self._is_condition(t) for t in span):
+            return True
+        token = _conj_head(span.root)
+        head = token.head
+        if token.dep_ in ("amod", "compound") and head is not token:
+            if self._is_condition(head):
+                return True
+            token, head = head, head.head  # "a painful experience": judge the noun it modifies
+        if token.dep_ in ("acomp", "attr", "oprd") and head.lemma_.lower() in COPULAS:
+            return any(c.dep_ in SUBJECTS and self._is_condition(c) for c in head.children)
+        return False
+
+    def _chain_step(self, span: Span) -> bool:
+        """The symptom leads on to something else: a clause of its own with a causal verb, or the
+        subject of one ("poor sleep, which in turn leaves your muscles tired")."""
+        token = _conj_head(span.root)
+        chain = self.rules.cues.chain
+        for child in token.children:
+            if child.dep_ in CLAUSE_DEPS and any(t.lemma_.lower() in chain for t in child.subtree):
+                return True
+        return token.dep_ == "nsubj" and token.head.lemma_.lower() in chain
+
+
+def _conj_head(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token
+
+
+def _span(doc: Doc, m: ClaimMention) -> Span | None:
+    return doc.char_span(m.start, m.end, alignment_mode="expand")
