@@ -1,9 +1,10 @@
 """The engine: one pass per document.
 
 parse → phrasing checks → normalise (clean text) → parse again where edits
-changed it → claims → article checks → one ``DocumentResult``, yielded in
-input order. Long articles are cut into pieces at paragraph breaks and each
-piece goes through on its own; every offset is shifted back into the whole text.
+changed it → claims and the links between them → article checks → one
+``DocumentResult``, yielded in input order. Long articles are cut into pieces
+at paragraph breaks and each piece goes through on its own; every offset is
+shifted back into the whole text.
 """
 from __future__ import annotations
 
@@ -107,9 +108,13 @@ class Engine:
             maps[i] = to_original
         for i, ((d_i, offset, _piece), doc) in enumerate(zip(pieces, parsed)):
             if self.want_claims:
-                text = documents[d_i].text
-                results[d_i].claims.extend(self._claims(documents[d_i].source, text, offset, doc, maps.get(i),
-                                                        self.codes))
+                source, text = documents[d_i].source, documents[d_i].text
+                claims = results[d_i].claims
+                mapped = {}  # claim mention -> index of its record in ``claims``
+                for mention, claim in self._claims(source, text, offset, doc, maps.get(i), self.codes):
+                    mapped[mention] = len(claims)
+                    claims.append(claim)
+                results[d_i].triples.extend(self._triples(source, text, doc, claims, mapped))
         for result in results:
             if self.article_checks:
                 whole = ArticleInput(result.document.source, result.document.text, result.claims)
@@ -119,7 +124,8 @@ class Engine:
             yield result
 
     @staticmethod
-    def _claims(source: str, text: str, offset: int, doc, to_original, codes: dict) -> Iterator[Claim]:
+    def _claims(source: str, text: str, offset: int, doc, to_original, codes: dict) -> Iterator[tuple[object, Claim]]:
+        """(mention, record) for each claim of ``doc`` whose span maps onto the original text."""
         for m in doc._.claims or ():
             start, end, s_start, s_end = m.start, m.end, m.sent_start, m.sent_end
             if to_original is not None:
@@ -129,7 +135,28 @@ class Engine:
             if end <= start:
                 continue
             line, column = line_col(text, start)
-            yield Claim(source=source, kind=m.kind, concept=m.concept, concept_id=m.concept_id,
-                        text=text[start:end], start=start, end=end, line=line, column=column,
-                        sentence=" ".join(text[s_start:s_end].split()), negated=m.negated, hedged=m.hedged,
-                        icd10cm=codes.get(m.concept_id))
+            yield m, Claim(source=source, kind=m.kind, concept=m.concept, concept_id=m.concept_id,
+                           text=text[start:end], start=start, end=end, line=line, column=column,
+                           sentence=" ".join(text[s_start:s_end].split()), negated=m.negated, hedged=m.hedged,
+                           icd10cm=codes.get(m.concept_id))
+
+    @staticmethod
+    def _triples(source: str, text: str, doc, claims: list[Claim], mapped: dict) -> Iterator[Triple]:
+        """``Triple`` records for the links of ``doc``: each end is the record of the claim it joins,
+        so names, ids, surface words and positions are the claims' own (already in the original text)."""
+        for t in doc._.triples or ():
+            ends = [mapped.get(m) if m is not None else None for m in (t.cause, t.symptom, t.remedy)]
+            if any(m is not None and i is None for m, i in zip((t.cause, t.symptom, t.remedy), ends)):
+                continue  # a claim that did not map onto the original text
+            cause, symptom, remedy = (claims[i] if i is not None else None for i in ends)
+            start = min(c.start for c in (cause, symptom, remedy) if c is not None)
+            end = max(c.end for c in (cause, symptom, remedy) if c is not None)
+            line, column = line_col(text, start)
+            yield Triple(source=source, cause=cause.concept, cause_id=cause.concept_id, cause_text=cause.text,
+                         symptom=symptom.concept if symptom else None,
+                         symptom_id=symptom.concept_id if symptom else None,
+                         symptom_text=symptom.text if symptom else None,
+                         remedy=remedy.concept if remedy else None, remedy_id=remedy.concept_id if remedy else None,
+                         remedy_text=remedy.text if remedy else None,
+                         start=start, end=end, line=line, column=column, basis=t.basis, negated=t.negated,
+                         claims=tuple(ends))

@@ -1,4 +1,5 @@
-"""The records cramptext produces: claims, findings and triples (see CONTRACT.md).
+"""The records cramptext produces: claims, findings and triples (see CONTRACT.md), and the
+summary of triples across a corpus.
 
 Small frozen dataclasses so they are cheap, hashable and easy to turn into
 the JSON fields the contract fixes (``to_dict``).
@@ -83,8 +84,40 @@ class Triple:
     end: int
     line: int
     column: int
-    basis: str  # sentence, paragraph, section or lexicon
+    basis: str  # sentence, reference, paragraph, section or lexicon
     negated: bool = False  # the article advises against the remedy for this cause
+    # Indexes of the cause, symptom and remedy claims in their document's claim list
+    # (``DocumentResult.claims``); not part of the record's fields (the export joins on them).
+    claims: tuple = field(default=(None, None, None), compare=False, repr=False)
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        del data["claims"]
+        return data
+
+
+@dataclass(frozen=True)
+class LinkCount:
+    """A remedy or symptom given for a cause, and in how many articles."""
+
+    concept: str
+    concept_id: str | None
+    articles: int
+    negated: bool = False  # advised against for the cause
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class CauseSummary:
+    """What a corpus's articles give for one cause: its remedies and symptoms, with article counts."""
+
+    cause: str
+    cause_id: str | None
+    articles: int  # articles that link anything to the cause
+    remedies: tuple[LinkCount, ...] = ()
+    symptoms: tuple[LinkCount, ...] = ()
 
     def to_dict(self) -> dict:
         return asdict(self)
