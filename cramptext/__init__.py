@@ -3,17 +3,20 @@
 Library use (no click needed)::
 
     import cramptext
-    nlp = cramptext.load()                      # spaCy pipeline; doc._.claims
+    nlp = cramptext.load()                      # spaCy pipeline; doc._.claims, doc._.triples
     claims = cramptext.extract_claims("Dehydration can cause leg cramps.")
     result = cramptext.lint([cramptext.Document("a.txt", text)])
     fixed = list(cramptext.fix([cramptext.Document("a.txt", text)]))
+    links = list(cramptext.triples([cramptext.Document("a.txt", text)]))
+    summary = cramptext.summarise_triples(links)
 """
 from __future__ import annotations
 
 __version__ = "0.1.0"
 
 # The library API, imported on first use: `cramptext --help` need not load spaCy.
-_API = {"load", "extract", "extract_claims", "lint", "fix", "export", "LintResult", "FixedDocument"}
+_API = {"load", "extract", "extract_claims", "lint", "fix", "export", "triples", "summarise_triples", "LintResult",
+        "FixedDocument"}
 __all__ = sorted(_API | {"Document", "__version__"})
 
 

@@ -2,9 +2,10 @@
 settings and returns records; none prints, none needs click.
 
     import cramptext
-    nlp = cramptext.load()                                   # spaCy pipeline; doc._.claims
+    nlp = cramptext.load()                                   # spaCy pipeline; doc._.claims, doc._.triples
     claims = cramptext.extract_claims("Dehydration can cause leg cramps.")
     result = cramptext.lint([cramptext.Document("a.txt", text)])
+    links = list(cramptext.triples([cramptext.Document("a.txt", text)]))
 """
 from __future__ import annotations
 
@@ -21,8 +22,9 @@ from .io.documents import Document
 from .knowledge import load_knowledge
 from .nlp.pipeline import cached_pipeline
 from .normalise import SAFE, SAFE_AND_UNSAFE
-from .records import Claim, Finding, line_col
+from .records import CauseSummary, Claim, Finding, Triple, line_col
 from .store.sqlite import export_sqlite
+from .summary import summarise_triples as _summarise
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
@@ -57,6 +59,20 @@ def extract_claims(text: str, *, source: str = "-", model: str | None = None) ->
     """Claims in ``text``, as ``Claim`` records."""
     (result,) = extract([Document(source, text)], config=Config(model=model))
     return result.claims
+
+
+def triples(documents: Iterable[Document], *, config: Config | None = None,
+            rule_dirs: Sequence[Path] = ()) -> Iterator[Triple]:
+    """The cause-symptom-remedy links each document states, document by document, in text order
+    (claims read as ``extract`` reads them)."""
+    for result in extract(documents, config=config, rule_dirs=rule_dirs):
+        yield from result.triples
+
+
+def summarise_triples(triples: Iterable[Triple]) -> list[CauseSummary]:
+    """Per cause across a corpus: the remedies and symptoms articles give for it, with how many
+    articles give each (``triples`` records, e.g. from ``triples(documents)``)."""
+    return _summarise(triples)
 
 
 @dataclass
@@ -117,6 +133,6 @@ def fix(documents: Iterable[Document], *, config: Config | None = None, rule_dir
 
 def export(documents: Iterable[Document], db_path: Path, *, config: Config | None = None,
            rule_dirs: Sequence[Path] = (), overrides: dict | None = None) -> dict[str, int]:
-    """Lint ``documents`` and write texts, cleaned texts, claims and findings to an SQLite database."""
+    """Lint ``documents`` and write texts, cleaned texts, claims, findings and triples to an SQLite database."""
     result = lint(documents, config=config, rule_dirs=rule_dirs, overrides=overrides)
     return export_sqlite(result.results, Path(db_path))

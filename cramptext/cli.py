@@ -19,6 +19,7 @@ from .io.documents import STDIN, Document, discover, read_document, relative_nam
 
 # Format names, so `--help` needs no spaCy (cramptext.output's registry is checked against them in the tests).
 CLAIM_FORMATS = ("table", "jsonl", "json", "csv")
+TRIPLE_FORMATS = ("table", "jsonl", "json", "csv")
 FINDING_FORMATS = ("text", "json", "jsonl", "sarif", "github")
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -100,6 +101,7 @@ def cli() -> None:
       cramptext extract corpus/ --format jsonl -o claims.jsonl
       cramptext lint article.md --format sarif -o findings.sarif
       cramptext fix article.txt --diff
+      cramptext triples corpus/ --summary
       cramptext export corpus/ --db out/cramptext.sqlite
     """
 
@@ -131,6 +133,50 @@ def extract(ctx: click.Context, paths, fmt: str, rule_dirs, model: str | None, o
             claims = [c for r in run_extract(documents, config=run_config(paths, model=model), rule_dirs=rule_dirs)
                       for c in r.claims]
             emit(render("claims", fmt, claims), output)
+        except CramptextError as exc:
+            raise UsageFailure(str(exc)) from None
+    if failures:
+        ctx.exit(2)
+
+
+@cli.command(short_help="Link each cause to the remedies and symptoms an article gives for it.")
+@paths_argument
+@click.option("--format", "fmt", type=click.Choice(TRIPLE_FORMATS), default="table", show_default=True,
+              help="table for people; jsonl, json or csv with CONTRACT.md's triple fields.")
+@click.option("--summary", is_flag=True,
+              help="Per cause across all the articles: the remedies (and symptoms) given for it, "
+                   "with how many articles give each.")
+@rules_dir_option
+@model_option
+@output_option
+@click.pass_context
+def triples(ctx: click.Context, paths, fmt: str, summary: bool, rule_dirs, model: str | None,
+            output: str | None) -> None:
+    """Link each cause an article names to the remedy it gives for it and the symptom it ties to it.
+
+    A link is what the text states: in one sentence, in a paragraph or list item about
+    one cause, by an explicit reference ("in this case", "the above diseases"), or in a
+    remedy section that answers a cause section ("eliminate the provoking factors: ...").
+    A remedy for any cramp beside a cause is no link.
+
+    \b
+    Examples:
+      cramptext triples article.txt
+      cramptext triples corpus/ --format jsonl -o triples.jsonl
+      cramptext triples corpus/ --summary
+    """
+    from .api import summarise_triples
+    from .api import triples as run_triples
+    from .output import render
+
+    documents, failures = read_documents(paths)
+    if documents:
+        try:
+            found = list(run_triples(documents, config=run_config(paths, model=model), rule_dirs=rule_dirs))
+            if summary:
+                emit(render("triple_summary", fmt, summarise_triples(found)), output)
+            else:
+                emit(render("triples", fmt, found), output)
         except CramptextError as exc:
             raise UsageFailure(str(exc)) from None
     if failures:
@@ -270,7 +316,7 @@ def lint(ctx: click.Context, paths, fmt, select, ignore, extend_select, fail_on,
         ctx.exit(1)
 
 
-@cli.command(short_help="Export texts, cleaned texts, claims and findings to SQLite.")
+@cli.command(short_help="Export texts, cleaned texts, claims, findings and triples to SQLite.")
 @paths_argument
 @click.option("--db", "db_path", required=True, metavar="FILE", help="SQLite database to (re)create.")
 @select_option
@@ -281,7 +327,9 @@ def lint(ctx: click.Context, paths, fmt, select, ignore, extend_select, fail_on,
 @click.pass_context
 def export(ctx: click.Context, paths, db_path: str, select, ignore, extend_select, rule_dirs,
            model: str | None) -> None:
-    """Export each article's text, cleaned text, claims and findings to an SQLite database.
+    """Export each article's text, cleaned text, claims, findings and triples to an SQLite database.
+
+    Triples refer to their claims by id (triples.cause_claim, symptom_claim, remedy_claim -> claims.id).
 
     \b
     Example:
@@ -299,8 +347,9 @@ def export(ctx: click.Context, paths, db_path: str, select, ignore, extend_selec
             raise UsageFailure(str(exc)) from None
         except (OSError, sqlite3.Error) as exc:
             raise UsageFailure(f"{db_path}: cannot write: {exc}") from None
-        click.echo(f"Wrote {plural(counts['documents'], 'document')}, {plural(counts['claims'], 'claim')} and "
-                   f"{plural(counts['findings'], 'finding')} to {db_path}.", err=True)
+        click.echo(f"Wrote {plural(counts['documents'], 'document')}, {plural(counts['claims'], 'claim')}, "
+                   f"{plural(counts['findings'], 'finding')} and {plural(counts['triples'], 'triple')} to {db_path}.",
+                   err=True)
     if failures:
         ctx.exit(2)
 

@@ -9,13 +9,14 @@ from typing import Callable, Sequence
 
 from ..errors import ConfigError
 from .context import OutputContext
-from .csv_records import render_claims_csv
+from .csv_records import render_claims_csv, render_summary_csv, render_triples_csv
 from .github import render_github
 from .json_records import render_json, render_jsonl
 from .positions import sort_findings
 from .sarif import render_sarif
 from .table import render_table
 from .text import render_text
+from .triples import render_summary_table, render_triples_table
 
 Renderer = Callable[[Sequence, OutputContext], str]
 
@@ -23,6 +24,9 @@ FORMATS: dict[str, dict[str, Renderer]] = {
     "claims": {"table": render_table, "jsonl": render_jsonl, "json": render_json, "csv": render_claims_csv},
     "findings": {"text": render_text, "json": render_json, "jsonl": render_jsonl, "sarif": render_sarif,
                  "github": render_github},
+    "triples": {"table": render_triples_table, "jsonl": render_jsonl, "json": render_json, "csv": render_triples_csv},
+    "triple_summary": {"table": render_summary_table, "jsonl": render_jsonl, "json": render_json,
+                       "csv": render_summary_csv},
 }
 # Records each kind's formats expect in a stable order.
 ORDER = {"findings": sort_findings}
@@ -33,7 +37,8 @@ def formats(kind: str) -> tuple[str, ...]:
 
 
 def render(kind: str, fmt: str, records: Sequence, context: OutputContext | None = None) -> str:
-    """``records`` of ``kind`` ("claims", "findings") in format ``fmt``; unknown formats raise ConfigError."""
+    """``records`` of ``kind`` ("claims", "findings", "triples", "triple_summary") in format ``fmt``;
+    unknown formats raise ConfigError."""
     renderers = FORMATS[kind]
     if fmt not in renderers:
         raise ConfigError(f"unknown output format '{fmt}'; expected one of: {', '.join(renderers)}")

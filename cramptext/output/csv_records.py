@@ -11,10 +11,30 @@ CLAIM_FIELDS = ("source", "line", "column", "start", "end", "kind", "concept", "
                 "negated", "hedged", "text", "sentence")
 
 
-def render_claims_csv(claims: Sequence, context: OutputContext) -> str:
+TRIPLE_FIELDS = ("source", "line", "column", "start", "end", "basis", "negated", "cause", "cause_id", "cause_text",
+                 "symptom", "symptom_id", "symptom_text", "remedy", "remedy_id", "remedy_text")
+SUMMARY_FIELDS = ("cause", "cause_id", "cause_articles", "role", "concept", "concept_id", "negated", "articles")
+
+
+def _csv(rows, fields) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CLAIM_FIELDS, extrasaction="ignore", lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
-    for c in claims:
-        writer.writerow(c.to_dict())
+    writer.writerows(rows)
     return buffer.getvalue()
+
+
+def render_claims_csv(claims: Sequence, context: OutputContext) -> str:
+    return _csv((c.to_dict() for c in claims), CLAIM_FIELDS)
+
+
+def render_triples_csv(triples: Sequence, context: OutputContext) -> str:
+    return _csv((t.to_dict() for t in triples), TRIPLE_FIELDS)
+
+
+def render_summary_csv(summary: Sequence, context: OutputContext) -> str:
+    """One row per cause and remedy or symptom given for it."""
+    rows = ({"cause": s.cause, "cause_id": s.cause_id, "cause_articles": s.articles, "role": role,
+             "concept": c.concept, "concept_id": c.concept_id, "negated": c.negated, "articles": c.articles}
+            for s in summary for role, counts in (("remedy", s.remedies), ("symptom", s.symptoms)) for c in counts)
+    return _csv(rows, SUMMARY_FIELDS)
