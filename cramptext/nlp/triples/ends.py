@@ -21,7 +21,8 @@ from ..context import PhraseIndex
 
 COPULAS = frozenset({"be", "feel", "become", "get", "seem", "look"})
 PRONOUNS = frozenset({"it", "they", "this", "that", "these", "those", "which", "both", "all"})
-PRECAUTION_WINDOW = 8  # tokens after the advice in which a precaution cue makes it one
+PRECAUTION_WINDOW = 8
+MODIFIER_WINDOW = 4  # tokens between an adjective and the cramp word it describes  # tokens after the advice in which a precaution cue makes it one
 CLAUSE_DEPS = frozenset({"relcl", "acl", "appos", "advcl"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
@@ -77,13 +78,8 @@ class Roles:
         """Does the sentence say the remedy brings the cause about ("too much magnesium ... commonly
         causes diarrhoea"): a side effect, not a remedy for it?"""
         span = _span(doc, cause)
-        if span is None:
-            return False
-        token = _conj_head(span.root)
-        if token.dep_ == "pobj" and token.head.lower_ == "to":
-            token = token.head
-        verb = token.head
-        if token.dep_ not in ("dobj", "prep") or verb.lemma_.lower() not in self.cause_verbs:
+        verb = self._cause_verb_above(span) if span is not None else None
+        if verb is None:
             return False
         subject_verb = verb
         while not any(c.dep_ in SUBJECTS for c in subject_verb.children) and subject_verb.dep_ == "conj":
@@ -112,16 +108,23 @@ class Roles:
         """Is the symptom what a subject of its own brings ("pressure on a nerve can bring numbness"),
         not what an earlier sentence's cause does ("This leads to pain")?"""
         span = _span(doc, m)
-        if span is None:
-            return False
-        token = _conj_head(span.root)
-        if token.dep_ == "pobj" and token.head.lower_ == "to":
-            token = token.head  # "leads to pain"
-        verb = token.head
-        if token.dep_ not in ("dobj", "prep", "attr") or verb.lemma_.lower() not in self.cause_verbs:
+        verb = self._cause_verb_above(span) if span is not None else None
+        if verb is None:
             return False
         subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
         return any(s.pos_ != "PRON" and s.lemma_.lower() not in PRONOUNS for s in subjects)
+
+    def _cause_verb_above(self, span: Span) -> Token | None:
+        """The causal verb whose object the mention is ("leads to pain", "can bring numbness and
+        tingling"), through coordination and prepositions; None if there is none."""
+        token = span.root
+        for _ in range(4):
+            if token.dep_ not in ("conj", "dobj", "pobj", "prep", "attr", "appos") or token.head is token:
+                return None
+            token = token.head
+            if token.pos_ in ("VERB", "AUX"):
+                return token if token.lemma_.lower() in self.cause_verbs else None
+        return None
 
     # -- tests on the parse --------------------------------------------------
     def _is_precaution(self, span: Span, sentence_claims) -> bool:
@@ -139,6 +142,13 @@ class Roles:
         """"painful cramps", "cramps are painful", "cramps are a painful experience"."""
         if any(self._is_condition(t) for t in span):
             return True
+        if span.root.pos_ == "ADJ":
+            # "these painful, radiating muscle spasms", whatever the parser made of it
+            for t in span.doc[span.end:min(span.sent.end, span.end + MODIFIER_WINDOW)]:
+                if self._is_condition(t):
+                    return True
+                if not (t.pos_ in ("ADJ", "PUNCT", "CCONJ", "NOUN") or t.tag_ == "VBG"):
+                    break
         token = _conj_head(span.root)
         head = token.head
         if token.dep_ in ("amod", "compound") and head is not token:
