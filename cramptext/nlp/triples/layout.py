@@ -1,5 +1,5 @@
 """The layout linking works on: sections (under headings), units (a list item, or
-the lines of one paragraph) and sentences, each sentence with its claims.
+the lines of one paragraph) and sentences, each sentence with its claims and cues.
 
 Every line of an article starts a sentence (``cramptext_line_breaks``); a line
 that ends without sentence punctuation runs on into the next line of its
@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from ..claims import ClaimMention
 from ..structure import Block, SectionClassifier, Structure
+from .cues import CueFinder, SentenceCues
 
 RE_LINE_END = re.compile(r"[.!?:;…)\"'”’]\s*$")
 
@@ -22,6 +23,7 @@ RE_LINE_END = re.compile(r"[.!?:;…)\"'”’]\s*$")
 @dataclass
 class Sentence:
     span: Span
+    cues: SentenceCues
     claims: list[ClaimMention] = field(default_factory=list)
     unit: "Unit | None" = None  # None for a heading
 
@@ -65,7 +67,7 @@ class Section:
 
 
 class Layout:
-    def __init__(self, doc: Doc, claims: list[ClaimMention], classifier: SectionClassifier):
+    def __init__(self, doc: Doc, claims: list[ClaimMention], classifier: SectionClassifier, cues: CueFinder):
         structure = Structure(doc.text, classifier)
         self.sections: list[Section] = [Section(0, None, None)]
         self.units: list[Unit] = []
@@ -91,7 +93,7 @@ class Layout:
             if not span.text.strip():
                 continue
             block = structure.block_at(span.start_char)
-            sentence = Sentence(span)
+            sentence = Sentence(span, cues.find(span))
             if block is not None and block.role == "heading":
                 self._section_of_heading(block).headings.append(sentence)
             elif block is not None and block.start in unit_of_block:

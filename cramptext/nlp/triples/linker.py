@@ -26,14 +26,14 @@ class Linker:
     def __init__(self, nlp: Language, knowledge: Knowledge):
         self.classifier = SectionClassifier(knowledge.cues.headings)
         roles = Roles(knowledge)
-        cues = CueFinder(nlp, knowledge.links.cues)
-        self.local = LocalLinker(roles, knowledge.links, cues, References(knowledge.lexicon, roles.is_cause))
-        self.sections = SectionLinker(roles, knowledge.links, cues)
+        self.cues = CueFinder(nlp, knowledge.links.cues)
+        self.local = LocalLinker(roles, knowledge.links, References(knowledge.lexicon, roles.is_cause))
+        self.sections = SectionLinker(roles, knowledge.links)
 
     def __call__(self, doc: Doc, claims: list[ClaimMention], concept_spans: list[Span]) -> list[TripleMention]:
         if not claims:
             return []
-        layout = Layout(doc, claims, self.classifier)
+        layout = Layout(doc, claims, self.classifier, self.cues)
         links = self.local.links(doc, layout) + self.sections.links(doc, layout, concept_spans)
         unit_of = {id(m): s.unit for s in layout.sentences for m in s.claims}
         return join(strongest(links), unit_of)

@@ -36,7 +36,6 @@ from spacy.tokens import Doc, Span
 
 from ...knowledge import LinkRules
 from ..claims import ClaimMention
-from .cues import CueFinder
 from .ends import Roles
 from .layout import Layout, Section, Unit
 from .mention import Link
@@ -69,10 +68,9 @@ class Paragraph:
 
 
 class LocalLinker:
-    def __init__(self, roles: Roles, rules: LinkRules, cues: CueFinder, references: References):
+    def __init__(self, roles: Roles, rules: LinkRules, references: References):
         self.roles = roles
         self.rules = rules
-        self.cues = cues
         self.references = references
 
     def links(self, doc: Doc, layout: Layout) -> list[Link]:
@@ -83,14 +81,14 @@ class LocalLinker:
 
     def _section(self, doc: Doc, section: Section) -> list[Link]:
         found: list[Link] = []
-        if any(self.cues.find(h.span).general for h in section.headings):
+        if any(h.cues.general for h in section.headings):
             return found  # "## Whatever the cause", "## For any cramp"
         last: Segment | None = None  # the last segment of the section, for "in this case" in a later paragraph
         for unit in section.units:
             para = Paragraph({m.concept_id for m in unit.claims if m.kind == "cause" and m.negated},
                              self._parallel(doc, unit))
             for sentence in unit.sentences:
-                cues = self.cues.find(sentence.span)
+                cues = sentence.cues
                 if cues.general:
                     para.segment = None
                     continue
@@ -108,7 +106,7 @@ class LocalLinker:
                 elif not others:
                     continue
                 elif cues.listed:
-                    referents = self.references.listed(sentence, cues)
+                    referents = self.references.listed(sentence)
                     found.extend(Link(c, m, role, "reference") for c in referents for m, role in others)
                 elif cues.backward and (para.segment or last):
                     referents = (para.segment or last).causes

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from ...knowledge import Lexicon
 from ..claims import ClaimMention
-from .cues import SentenceCues
 from .layout import Sentence, Unit
 
 CONDITION_TAGS = frozenset({"condition", "serious"})
@@ -21,12 +20,12 @@ class References:
         self.lexicon = lexicon
         self.is_cause = is_cause
 
-    def listed(self, sentence: Sentence, cues: SentenceCues) -> list[ClaimMention]:
+    def listed(self, sentence: Sentence) -> list[ClaimMention]:
         unit = sentence.unit
         before = [m for s in unit.sentences if s.start < sentence.start for m in s.claims if self.is_cause(m)]
         if not before:
             before = self._nearest_before(unit)
-        if cues.listed_conditions:
+        if sentence.cues.listed_conditions:
             before = [m for m in before if self._is_condition(m)]
         return before
 

@@ -15,7 +15,6 @@ from spacy.tokens import Doc
 
 from ...knowledge import LinkRules
 from ..claims import ClaimMention
-from .cues import CueFinder
 from .ends import Roles
 from .layout import Layout, Section, Unit
 from .mention import Link
@@ -24,16 +23,15 @@ MAX_SECTIONS_BACK = 3
 
 
 class SectionLinker:
-    def __init__(self, roles: Roles, rules: LinkRules, cues: CueFinder):
+    def __init__(self, roles: Roles, rules: LinkRules):
         self.roles = roles
         self.rules = rules
-        self.cues = cues
 
     # -- framed remedy sections ---------------------------------------------
     def links(self, doc: Doc, layout: Layout, frame_spans) -> list[Link]:
         found: list[Link] = []
         frames = [s.start_char for s in frame_spans if s.label_ in self.rules.answer_frames]
-        frames += [s.start for s in layout.sentences if self.cues.find(s.span).frame]
+        frames += [s.start for s in layout.sentences if s.cues.frame]
         done = set()
         for position in sorted(frames):
             section = self._section_at(layout, position)
@@ -57,7 +55,7 @@ class SectionLinker:
     def _remedies(self, doc: Doc, unit: Unit, after: int = -1):
         """The remedies of a unit's sentences that start after ``after`` and are not about cramps in general."""
         for sentence in unit.sentences:
-            if sentence.start < after or self.cues.find(sentence.span).general:
+            if sentence.start < after or sentence.cues.general:
                 continue
             for m in sentence.claims:
                 if self.roles.role(m, doc, sentence.claims) == "remedy":
