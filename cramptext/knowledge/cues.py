@@ -24,6 +24,7 @@ class Cues:
     generic_heads: frozenset
     frames: dict
     vague_modifiers: frozenset
+    inversion_heads: frozenset
 
 
 def load_cues(path: Path) -> Cues:

@@ -62,8 +62,9 @@ class ConceptMatcher(KnowledgeComponent):
     def _build_lemma_patterns(self) -> list[dict]:
         phrases = [(c.id, s) for c in self.knowledge.lexicon for s in c.synonyms]
         docs = self._lemmatise([s for _, s in phrases])
-        return [{"label": concept_id, "pattern": [t.lemma_.lower() for t in doc]}
-                for (concept_id, _), doc in zip(phrases, docs)]
+        patterns = [{"label": concept_id, "pattern": [t.lemma_.lower() for t in doc]}
+                    for (concept_id, _), doc in zip(phrases, docs)]
+        return patterns + inverted(patterns, self.knowledge.cues.inversion_heads)
 
     def _set_lemma_patterns(self, patterns: list[dict]) -> None:
         self.lemma_patterns = patterns
@@ -92,10 +93,22 @@ class ConceptMatcher(KnowledgeComponent):
 
     def _distributed(self, doc: Doc, spans: list[Span]):
         """Coordination: "problems in the circulatory system, spine or nerves" also
-        names "nerve problems" when the lexicon knows that phrase."""
+        names "nerve problems", and "hot or cold treatments" "hot treatment", when the
+        lexicon knows that phrase."""
         taken = {i for span in spans for i in range(span.start, span.end)}
         for span in spans:
             head = span.root
+            for mod in (t for t in span if t.dep_ in ("amod", "compound") and t.head is head):
+                # "a warm bath or shower": the modifier also qualifies the coordinated noun ...
+                for conj in head.conjuncts:
+                    concept_id = self._phrase_index.get(f"{mod.lemma_.lower()} {conj.lemma_.lower()}")
+                    if concept_id and conj.i not in taken:
+                        yield Span(doc, conj.i, conj.i + 1, label=concept_id)
+                # ... and "hot or cold treatments": the coordinated modifier the noun
+                for conj in mod.conjuncts:
+                    concept_id = self._phrase_index.get(f"{conj.lemma_.lower()} {head.lemma_.lower()}")
+                    if concept_id and conj.i not in taken:
+                        yield Span(doc, conj.i, conj.i + 1, label=concept_id)
             for prep in (c for c in head.children if c.dep_ == "prep"):
                 for pobj in (c for c in prep.children if c.dep_ == "pobj" and span.start <= c.i < span.end):
                     for conj in pobj.conjuncts:
@@ -119,3 +132,15 @@ class ConceptMatcher(KnowledgeComponent):
         super().from_disk(path, exclude=exclude)
         self._set_lemma_patterns(list(srsly.read_jsonl(Path(path) / "lemma_patterns.jsonl")))
         return self
+
+
+def inverted(patterns: list[dict], heads: frozenset) -> list[dict]:
+    """"liver disease" also as "disease of the liver" (and "diseases of liver"): an
+    English head noun can follow its modifier or take it in an "of" phrase."""
+    extra = []
+    for p in patterns:
+        words = p["pattern"]
+        if len(words) >= 2 and words[-1] in heads and "of" not in words:
+            for middle in (["of"], ["of", "the"]):
+                extra.append({"label": p["label"], "pattern": [words[-1], *middle, *words[:-1]]})
+    return extra

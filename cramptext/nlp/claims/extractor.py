@@ -100,8 +100,23 @@ class ClaimExtractor:
             if kind is None:
                 continue
             known = (span._.negated, span._.hedged) if span._.negated is not None else None
-            mention = self._mention(sent, span.start, span.end, kind, concept.name_for(kind), concept.id, known)
+            name = name_from_text(span) if concept.named_by_text else concept.name_for(kind)
+            mention = self._mention(sent, span.start, span.end, kind, name, concept.id, known)
             if kind == "cause" and mention.negated and "remedy" in concept.kinds and is_prohibition(span):
                 # "do not tuck the blanket tightly": advice to avoid a cause is a remedy
                 mention = mention._replace(kind="remedy", concept=concept.name_for("remedy"), negated=False)
             yield mention
+
+
+def name_from_text(span: Span) -> str:
+    """The words naming a product of a family, up to its strength ("Nux vomica 5 CH" → "nux vomica")."""
+    words = []
+    for token in span:
+        if token.like_num or any(ch.isdigit() for ch in token.text):
+            break
+        if token.is_alpha and token.lower_ not in FAMILY_WORDS:
+            words.append(token.lower_)
+    return " ".join(words) or span.text.lower()
+
+
+FAMILY_WORDS = frozenset({"homeopathic", "homoeopathic"})  # the family, not the product

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from ..line_breaks import is_bullet
+
 NESTING_DEPS = frozenset({"prep", "pobj", "amod", "compound"})
 
 
@@ -52,7 +54,8 @@ def is_prohibition(span: Span) -> bool:
 
 def is_fragment(sent: Span) -> bool:
     """A verbless line such as a list item ("Prolonged stress, irregular meals.")."""
-    root = sent.root
+    body = sent[1:] if len(sent) > 1 and is_bullet(sent[0]) else sent
+    root = body.root
     if root.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
         return True
     return root.tag_ in ("VBG", "VBN") and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in root.children)
