@@ -31,6 +31,7 @@ class Condition:
 
     id: str
     name: str
+    topic: str  # conditions with the same topic are one subject ("cramps")
     codes: dict = field(default_factory=dict, hash=False, compare=False)
     synonyms: tuple[str, ...] = ()
 
@@ -74,6 +75,7 @@ def load_lexicon(path: Path) -> Lexicon:
             patterns=tuple(raw.get("patterns", ())),
             named_by_text=bool(raw.get("named_by_text", False)),
         )
-    conditions = {raw["id"]: Condition(raw["id"], raw["name"], dict(raw["codes"]), tuple(raw.get("synonyms", ())))
+    conditions = {raw["id"]: Condition(raw["id"], raw["name"], raw["topic"], dict(raw.get("codes", {})),
+                                       tuple(dict.fromkeys([raw["name"], *raw.get("synonyms", ())])))
                   for raw in data.get("conditions", ())}
     return Lexicon(concepts, conditions)

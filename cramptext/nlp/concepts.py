@@ -11,6 +11,8 @@ from spacy.util import filter_spans
 
 from .knowledge_component import SPANS_KEY, KnowledgeComponent
 
+CONDITIONS_KEY = "cramptext_conditions"  # what the text is about: conditions named in it
+
 
 @Language.factory("cramptext_concepts", assigns=["doc.spans"], requires=["token.lemma", "token.dep"],
                   default_config={"rules_dir": None, "spans_key": SPANS_KEY})
@@ -19,7 +21,8 @@ def make_concept_matcher(nlp: Language, name: str, rules_dir: str | None, spans_
 
 
 class ConceptMatcher(KnowledgeComponent):
-    """Marks lexicon concepts in ``doc.spans[spans_key]`` (label = concept id).
+    """Marks lexicon concepts in ``doc.spans[spans_key]`` (label = concept id), and the
+    conditions articles are about in ``doc.spans["cramptext_conditions"]`` (label = condition id).
 
     Synonyms match on lemmas (so inflections match) and on lower-case text;
     token patterns from the lexicon add what phrases cannot say. Overlaps
@@ -46,6 +49,7 @@ class ConceptMatcher(KnowledgeComponent):
             self._lower_matcher.add(concept.id, [self.nlp.make_doc(s) for s in concept.synonyms])
             if concept.patterns:
                 self._token_matcher.add(concept.id, [list(p) for p in concept.patterns])
+        self._condition_ids = set(knowledge.lexicon.conditions)
         self._set_lemma_patterns([])
 
     def _lemmatise(self, texts: list[str]) -> list[Doc]:
@@ -60,7 +64,9 @@ class ConceptMatcher(KnowledgeComponent):
         return docs
 
     def _build_lemma_patterns(self) -> list[dict]:
-        phrases = [(c.id, s) for c in self.knowledge.lexicon for s in c.synonyms]
+        lexicon = self.knowledge.lexicon
+        phrases = [(c.id, s) for c in lexicon for s in c.synonyms]
+        phrases += [(c.id, s) for c in lexicon.conditions.values() for s in c.synonyms]
         docs = self._lemmatise([s for _, s in phrases])
         patterns = [{"label": concept_id, "pattern": [t.lemma_.lower() for t in doc]}
                     for (concept_id, _), doc in zip(phrases, docs)]
@@ -86,9 +92,12 @@ class ConceptMatcher(KnowledgeComponent):
         matches = self._lemma_matcher(lowered) + self._lower_matcher(doc)
         if len(self._token_matcher):
             matches += self._token_matcher(doc)
-        spans = filter_spans([Span(doc, start, end, label=match_id) for match_id, start, end in matches])
+        found = [Span(doc, start, end, label=match_id) for match_id, start, end in matches]
+        conditions = [s for s in found if s.label_ in self._condition_ids]
+        spans = filter_spans([s for s in found if s.label_ not in self._condition_ids])
         spans = filter_spans(spans + list(self._distributed(doc, spans)))
         doc.spans[self.spans_key] = spans
+        doc.spans[CONDITIONS_KEY] = filter_spans(conditions)
         return doc
 
     def _distributed(self, doc: Doc, spans: list[Span]):

@@ -19,7 +19,8 @@ from .kinds import KindResolver
 from .mention import ClaimMention, lemma_set
 from .open_vocabulary import OpenVocabulary
 from .red_flags import SEE_DOCTOR_ID, DoctorAdvice
-from .syntax import drop_nested, is_fragment, is_prohibition
+from ..topic import CRAMPS, DocumentTopic, TopicMap
+from .syntax import drop_nested, is_fragment, is_prohibition, is_statement
 
 
 class ClaimExtractor:
@@ -36,16 +37,22 @@ class ClaimExtractor:
         self.nested_heads = lemma_set(cues.generic_heads) | lemma_set(cues.deficiency)
         # Concepts that are themselves advice to get care ("see a doctor", "emergency care").
         self.advice_ids = frozenset(c.id for c in self.lexicon if c.kinds == ("red_flag",) and not c.tags)
+        self.topic_of = {c.id: c.topic for c in self.lexicon.conditions.values()}
 
     # -- entry point ---------------------------------------------------------
-    def __call__(self, doc: Doc, concept_spans: list[Span]) -> list[ClaimMention]:
+    def __call__(self, doc: Doc, concept_spans: list[Span], condition_spans: list[Span] = (), *,
+                 every_topic: bool = False) -> tuple[list[ClaimMention], DocumentTopic]:
+        """The claims of ``doc`` about cramps (with ``every_topic``, of every sentence) and what it is about."""
         self.context.reset()
         structure = Structure(doc.text, self.sections)
+        topics = TopicMap(structure, list(condition_spans), self.topic_of, len(doc) - sum(t.is_punct or t.is_space for t in doc))
         by_sentence: dict[int, list[Span]] = {}
         for span in drop_nested(concept_spans, self.nested_heads):
             by_sentence.setdefault(span.sent.start, []).append(span)
         mentions: list[ClaimMention] = []
-        sentences = [s for s in doc.sents if structure.role(s.start_char) != "heading"]  # headings name topics
+        # Headings name topics, unless one states a claim ("Soap under the sheet can prevent cramps").
+        sentences = [s for s in doc.sents if (structure.role(s.start_char) != "heading" or is_statement(s))
+                     and (every_topic or topics.sentence_topic(s) == CRAMPS)]
         doctors = {s.start: list(self.doctor.mentions(s, by_sentence.get(s.start, []), self._mention))
                    for s in sentences}
         paragraph_starts = [0] + [m.end() for m in RE_BLANK_LINE.finditer(doc.text)]
@@ -66,7 +73,7 @@ class ClaimExtractor:
                     seen.add(key)
                     mentions.append(m)
         mentions.sort(key=lambda m: (m.start, m.end))
-        return mentions
+        return mentions, topics.document
 
     # -- building a mention --------------------------------------------------
     def _mention(self, sent: Span, start: int, end: int, kind: str, concept: str, concept_id: str | None,
