@@ -290,8 +290,9 @@ def export(ctx: click.Context, paths, db_path: str, select, ignore, extend_selec
     """Export each article's text, cleaned text, claims and findings to an SQLite database.
 
     \b
-    Example:
+    Examples:
       cramptext export corpus/ --db out/cramptext.sqlite
+      cramptext export corpus/ --db out/cramptext.sqlite --ignore CT5
     """
     from .api import export as run_export
 

@@ -72,8 +72,33 @@ class ClaimExtractor:
                 if key not in seen:
                     seen.add(key)
                     mentions.append(m)
+        mentions = self._denied_by_next_sentence(sentences, mentions, paragraph_starts)
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions, topics.document
+
+    def _denied_by_next_sentence(self, sentences: list[Span], mentions: list[ClaimMention],
+                                 paragraph_starts: list[int]) -> list[ClaimMention]:
+        """"Many people drink tonic water. But this is a myth.": a denial with no claim of its
+        own negates the causes and remedies of the nearest earlier sentence with claims in its paragraph."""
+        by_sentence: dict[int, list[int]] = {}
+        for i, m in enumerate(mentions):
+            by_sentence.setdefault(m.sent_start, []).append(i)
+        starts = [s.start_char for s in sentences]
+        mentions = list(mentions)
+        for k, sent in enumerate(sentences):
+            if by_sentence.get(sent.start_char) or not self.context.is_denial(sent):
+                continue
+            paragraph = bisect.bisect_right(paragraph_starts, sent.start_char)
+            for j in range(k - 1, max(-1, k - 4), -1):
+                if bisect.bisect_right(paragraph_starts, starts[j]) != paragraph:
+                    break
+                earlier = by_sentence.get(starts[j])
+                if earlier:
+                    for i in earlier:
+                        if mentions[i].kind in ("cause", "remedy"):
+                            mentions[i] = mentions[i]._replace(negated=True, hedged=False)
+                    break
+        return mentions
 
     # -- building a mention --------------------------------------------------
     def _mention(self, sent: Span, start: int, end: int, kind: str, concept: str, concept_id: str | None,
