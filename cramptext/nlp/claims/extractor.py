@@ -134,7 +134,7 @@ class ClaimExtractor:
             known = (span._.negated, span._.hedged) if span._.negated is not None else None
             name = name_from_text(span) if concept.named_by_text else concept.name_for(kind)
             mention = self._mention(sent, span.start, span.end, kind, name, concept.id, known)
-            if kind == "cause" and mention.negated and "remedy" in concept.kinds and is_prohibition(span):
+            if kind == "cause" and "remedy" in concept.kinds and is_prohibition(span):
                 # "do not tuck the blanket tightly": advice to avoid a cause is a remedy
                 mention = mention._replace(kind="remedy", concept=concept.name_for("remedy"), negated=False)
             yield mention
