@@ -33,10 +33,11 @@ def load(model: str | None = None, *, rules_dir: str | Path | None = None) -> La
 
 
 def rules_for(config: Config, extra_dirs: Sequence[Path] = ()) -> list[Rule]:
-    """Built-in rules, the configuration's rule folders and ``extra_dirs``; codes the configuration names must exist."""
+    """Built-in rules, the configuration's rule folders and ``extra_dirs``, without those off by
+    default that no selector names; codes the configuration names must exist."""
     rules = load_rules([*config.rule_dirs, *extra_dirs])
     validate_codes(config, {r.code for r in rules})
-    return rules
+    return [r for r in rules if r.enabled_by_default or config.names_explicitly(r.code)]
 
 
 def engine_for(config: Config, rules: Sequence[Rule], *, claims: bool = True, checks: bool = True) -> Engine:

@@ -68,7 +68,7 @@ def load_rule(path: Path, param_schemas: dict[str, dict] = PARAM_SCHEMAS) -> Rul
                 applicability=data.get("applicability"), replacement=data.get("replacement"),
                 patterns=tuple(data.get("patterns", ())), params=data.get("params", {}),
                 source_title=source.get("title"), source_url=source.get("url"),
-                examples=data["examples"], path=path)
+                examples=data["examples"], path=path, enabled_by_default=data.get("enabled_by_default", True))
 
 
 def builtin_rule_folders() -> list[Path]:

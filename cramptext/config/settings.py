@@ -58,6 +58,11 @@ class Config:
         """Whether the file or a flag gives ``name`` (not just the default)."""
         return name in self.overridden or name in self.key_lines
 
+    def names_explicitly(self, code: str) -> bool:
+        """Whether a selector other than ALL selects ``code`` (rules off by default need one)."""
+        return any(s != ALL for s in self.select + self.extend_select if selector_rank(s, code) is not None) \
+            and self.is_enabled(code)
+
     def is_enabled(self, code: str, source_path: str | Path | None = None) -> bool:
         """Whether rule `code` runs (on `source_path`, when given)."""
         if not is_selected(code, self.select + self.extend_select, self.ignore):

@@ -25,6 +25,7 @@ class Cues:
     frames: dict
     vague_modifiers: frozenset
     inversion_heads: frozenset
+    ingredient_verbs: frozenset
 
 
 def load_cues(path: Path) -> Cues:

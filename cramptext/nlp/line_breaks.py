@@ -20,17 +20,36 @@ class LineBreaks:
     """
 
     def __call__(self, doc: Doc) -> Doc:
-        line_start = True
+        line: list = []
         for token in doc:
             if token.is_space:
-                line_start = line_start or "\n" in token.text
+                if "\n" in token.text:
+                    self._mark(line)
+                    line = []
                 continue
-            if line_start and token.i > 0:
-                token.is_sent_start = True
-            if line_start and is_bullet(token) and token.i + 1 < len(doc) and not doc[token.i + 1].is_space:
-                doc[token.i + 1].is_sent_start = False
-            line_start = "\n" in token.whitespace_
+            line.append(token)
+            if "\n" in token.whitespace_:
+                self._mark(line)
+                line = []
+        self._mark(line)
         return doc
+
+    @staticmethod
+    def _mark(line: list) -> None:
+        """A line starts a sentence; a line with no sentence end inside it ("Soap Under the Sheet
+        Can Prevent Cramps", "- Calcium channel blockers") is one sentence, its bullet included."""
+        if not line:
+            return
+        if line[0].i > 0:
+            line[0].is_sent_start = True
+        if not any(t.text in SENTENCE_ENDS for t in line[:-1]):
+            for token in line[1:]:
+                token.is_sent_start = False
+        elif is_bullet(line[0]) and len(line) > 1:
+            line[1].is_sent_start = False
+
+
+SENTENCE_ENDS = frozenset({".", "!", "?", "…", ";"})
 
 
 def is_bullet(token) -> bool:
