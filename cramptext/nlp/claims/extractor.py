@@ -125,6 +125,8 @@ class ClaimExtractor:
                 continue
             if concept.id == SEE_DOCTOR_ID and has_doctor:
                 continue
+            if concept.id in self.advice_ids and span.root.dep_ in ("nsubj", "nsubjpass"):
+                continue  # "Medical professionals recommended hydration": who advised, not advice to see one
             kind = self.kinds.kind_of(concept, span, sent, section, fragment, has_doctor)
             if kind in ("cause", "symptom") and (warning or (sign_paragraph and (
                     "sign" in concept.tags or "red_flag" in concept.kinds))):
