@@ -5,12 +5,12 @@ from dataclasses import dataclass
 from typing import Sequence
 
 WIDTH = 440  # viewBox units; the SVG scales to its box
-LABEL_WIDTH = 190
+LABEL_WIDTH = 200
 VALUE_WIDTH = 34
-ROW = 22
-BAR = 14
+ROW = 24
+BAR = 15
 PAD = 4
-LABEL_CHARS = 26  # what fits in LABEL_WIDTH at the chart's font size
+LABEL_CHARS = 24  # what fits in LABEL_WIDTH at the chart's font size (13 units)
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def bar_chart(title: str, rows: Sequence[tuple[str, int, str]], *, empty_note: s
         top = PAD + i * ROW
         width = room * value / biggest if biggest else 0.0
         width = round(max(width, 2.0 if value else 0.0), 1)
-        bars.append(Bar(shorten(label), label, value, css_class, top + (ROW - BAR) / 2, top + ROW / 2 + 4,
+        bars.append(Bar(shorten(label), label, value, css_class, top + (ROW - BAR) / 2, top + ROW / 2 + 4.5,
                         width, round(LABEL_WIDTH + width + 4, 1)))
     height = PAD * 2 + ROW * len(bars)
     return BarChart(title, tuple(bars), WIDTH, height, LABEL_WIDTH, BAR, empty_note)

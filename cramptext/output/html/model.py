@@ -227,11 +227,7 @@ def rule_chart(title: str, findings: Iterable[Finding]) -> BarChart:
     findings = list(findings)
     counts = Counter(f.rule for f in findings)
     names = {f.rule: f.name for f in findings}
-    worst = {}
-    for f in findings:
-        if f.rule not in worst or SEVERITIES.index(f.severity) < SEVERITIES.index(worst[f.rule]):
-            worst[f.rule] = f.severity
-    rows = [(f"{rule} {names[rule]}", n, f"s-{worst[rule]}")
+    rows = [(f"{rule} {names[rule]}", n, "rule")
             for rule, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
     return bar_chart(title, rows, empty_note="No findings.")
 
