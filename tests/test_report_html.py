@@ -425,6 +425,21 @@ def test_the_hostile_article_runs_nothing_and_shows_its_text(built: Browsed, pag
     assert set(events["request"]) == {built.path.as_uri()}  # the page itself, nothing else
 
 
+def test_cleaned_text_marks_what_fix_changes(built: Browsed, page):
+    n = next(i for i, r in enumerate(built.results, 1) if "201_mt" in r.document.source)
+    result = built.results[n - 1]
+    box = page.locator(f"#doc-{n}-cleaned")
+    assert box.is_visible() and box.locator("ins").count() > 5
+    without_removed = box.evaluate("b => { const c = b.cloneNode(true); c.querySelectorAll('del').forEach(d => d.remove());"
+                                   " return c.textContent; }")
+    assert without_removed == result.cleaned(SAFE)  # exactly what `cramptext fix` writes
+    box.locator("del").first.scroll_into_view_if_needed()
+    assert box.locator("del").first.is_visible()
+    page.locator(f"#doc-{n} .hide-removed").check()
+    assert not box.locator("del").first.is_visible()
+    page.locator(f"#doc-{n} .hide-removed").uncheck()
+
+
 def test_the_index_sorts_by_each_column(built: Browsed, page):
     page.evaluate("() => window.scrollTo(0, 0)")
     header = page.locator("#index-table thead th").nth(2)  # Causes
