@@ -310,9 +310,15 @@ def built(tmp_path_factory, nlp) -> Browsed:
 
 
 @pytest.fixture(scope="module")
-def page(built: Browsed):
+def browser_driver():
+    """Playwright's sync API and Debian's chromium, or a skip that says which is missing (before any work)."""
     sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package (test extra) is not installed")
-    executable = chromium_path()
+    return sync_api, chromium_path()
+
+
+@pytest.fixture(scope="module")
+def page(browser_driver, built: Browsed):
+    sync_api, executable = browser_driver
     with sync_api.sync_playwright() as driver:
         context = driver.chromium.launch_persistent_context(
             str(built.screenshots / "profile"), executable_path=executable, headless=True, args=CHROMIUM_FLAGS,
