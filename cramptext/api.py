@@ -43,7 +43,7 @@ def rules_for(config: Config, extra_dirs: Sequence[Path] = ()) -> list[Rule]:
 def engine_for(config: Config, rules: Sequence[Rule], *, claims: bool = True, checks: bool = True) -> Engine:
     max_grade = config.max_grade if config.is_set("max_grade") else None
     return Engine(load(config.model), rules, knowledge=load_knowledge(), claims=claims, checks=checks,
-                  max_grade=max_grade)
+                  max_grade=max_grade, every_topic=config.topic == "cramps")
 
 
 def extract(documents: Iterable[Document], *, config: Config | None = None,

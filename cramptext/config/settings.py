@@ -33,6 +33,7 @@ class Config:
     model: str | None = None
     max_grade: float = 8.0
     fail_on: str = "error"
+    topic: str = "auto"  # "auto": claims only where the text is about cramps; "cramps": treat every article so
     path: Path | None = None
     # Fields that CLI flags set (so errors name the command line, not the file).
     overridden: frozenset[str] = frozenset()
@@ -194,6 +195,15 @@ def parse_max_grade(value: Any, base: Path | None) -> float:
     return float(value)
 
 
+TOPICS = ("auto", "cramps")
+
+
+def parse_topic(value: Any, base: Path | None) -> str:
+    if value not in TOPICS:
+        raise BadValue(f"must be one of {', '.join(TOPICS)} (got {value!r})")
+    return value
+
+
 FIELD_PARSERS: dict[str, Callable[[Any, Path | None], Any]] = {
     "select": parse_codes,
     "ignore": parse_codes,
@@ -204,6 +214,7 @@ FIELD_PARSERS: dict[str, Callable[[Any, Path | None], Any]] = {
     "model": parse_model,
     "max_grade": parse_max_grade,
     "fail_on": parse_level,
+    "topic": parse_topic,
 }
 
 
