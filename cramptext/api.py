@@ -9,6 +9,7 @@ settings and returns records; none prints, none needs click.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
@@ -121,3 +122,25 @@ def export(documents: Iterable[Document], db_path: Path, *, config: Config | Non
     """Lint ``documents`` and write texts, cleaned texts, claims and findings to an SQLite database."""
     result = lint(documents, config=config, rule_dirs=rule_dirs, overrides=overrides)
     return export_sqlite(result.results, Path(db_path))
+
+
+def _tool_version() -> str:
+    """The installed cramptext's version (not ``cramptext.__version__``: the package imports this module)."""
+    try:
+        return metadata.version("cramptext")
+    except metadata.PackageNotFoundError:
+        return ""
+
+
+def report(documents: Iterable[Document], output_path: Path, *, config: Config | None = None,
+           rule_dirs: Sequence[Path] = (), overrides: dict | None = None) -> LintResult:
+    """Lint ``documents`` and write the editors' HTML report (claims, findings, triples, cleaned
+    text, charts) to ``output_path``, atomically. Returns the lint result the report shows."""
+    from .io.atomic import write_new_file
+    from .output import OutputContext, render
+
+    result = lint(documents, config=config, rule_dirs=rule_dirs, overrides=overrides)
+    context = OutputContext(texts={r.document.source: r.document.text for r in result.results},
+                            rules={r.code: r.info() for r in result.rules}, tool_version=_tool_version())
+    write_new_file(Path(output_path), render("results", "html", result.results, context))
+    return result

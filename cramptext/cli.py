@@ -104,6 +104,7 @@ def cli() -> None:
       cramptext lint article.md --format sarif -o findings.sarif
       cramptext fix article.txt --diff
       cramptext export corpus/ --db out/cramptext.sqlite
+      cramptext report corpus/ -o out/report.html
     """
 
 
@@ -309,6 +310,49 @@ def export(ctx: click.Context, paths, db_path: str, select, ignore, extend_selec
         click.echo(f"Wrote {plural(counts['documents'], 'document')}, {plural(counts['claims'], 'claim')} and "
                    f"{plural(counts['findings'], 'finding')} to {db_path}.", err=True)
     if failures:
+        ctx.exit(2)
+
+
+@cli.command(short_help="Write an HTML report for editors.")
+@paths_argument
+@click.option("--output", "-o", required=True, metavar="FILE",
+              help="HTML file to write (atomically); one self-contained page.")
+@select_option
+@ignore_option
+@extend_option
+@rules_dir_option
+@model_option
+@click.pass_context
+def report(ctx: click.Context, paths, output: str, select, ignore, extend_select, rule_dirs,
+           model: str | None) -> None:
+    """Write one self-contained HTML page: articles with their claims highlighted, findings
+    (message and fix on hover or keyboard focus), claims and triples tables, the cleaned
+    text with its edits marked, and charts. Needs no network to open.
+
+    \b
+    Examples:
+      cramptext report corpus/ -o out/report.html
+      cramptext report drafts/ --ignore CT5 --rules-dir house-rules -o drafts.html
+    """
+    from .api import report as run_report
+
+    overrides = {"select": select, "ignore": ignore, "extend_select": extend_select, "model": model}
+    try:
+        config = run_config(paths, **overrides)
+        documents, failures = read_documents(paths)
+        if not documents:
+            ctx.exit(2)
+        result = run_report(documents, Path(output), config=config, rule_dirs=rule_dirs, overrides=overrides)
+    except CramptextError as exc:
+        raise UsageFailure(str(exc)) from None
+    except OSError as exc:
+        raise UsageFailure(f"{output}: cannot write: {exc.strerror or exc}") from None
+    for problem in result.problems:
+        click.echo(f"Error: {problem}", err=True)
+    claims = sum(len(r.claims) for r in result.results)
+    click.echo(f"Wrote a report of {plural(len(result.results), 'document')} ({plural(claims, 'claim')}, "
+               f"{plural(len(result.findings), 'finding')}) to {output}.", err=True)
+    if failures or result.problems:
         ctx.exit(2)
 
 

@@ -976,7 +976,7 @@ def test_rules_validate_a_custom_rule_with_its_own_prefix(nlp, invoke, workdir: 
 
 # ---------------------------------------------------------------- help and options
 
-COMMANDS = ("extract", "fix", "lint", "export", "rules")
+COMMANDS = ("extract", "fix", "lint", "export", "report", "rules")
 
 
 def test_help_lists_every_command_with_its_whole_description(invoke) -> None:
@@ -1025,14 +1025,15 @@ def test_top_level_examples_parse(invoke) -> None:
 
 
 @pytest.mark.parametrize(("option", "name", "commands"), [
-    ("--rules-dir", "rule_dirs", ("extract", "fix", "lint", "export")),
-    ("--select", "select", ("lint", "export")),
-    ("--ignore", "ignore", ("lint", "export")),
-    ("-o", "output", ("extract", "fix", "lint")),
+    ("--rules-dir", "rule_dirs", ("extract", "fix", "lint", "export", "report")),
+    ("--select", "select", ("lint", "export", "report")),
+    ("--ignore", "ignore", ("lint", "export", "report")),
+    ("-o", "output", ("extract", "fix", "lint", "report")),
 ])
 def test_shared_options(option: str, name: str, commands: tuple[str, ...]) -> None:
     for command in commands:
-        args = ["a.txt", option, "x"] + (["--db", "out.sqlite"] if command == "export" else [])
+        args = ["a.txt", option, "x"] + (["--db", "out.sqlite"] if command == "export" else []) + \
+            (["-o", "report.html"] if command == "report" and option != "-o" else [])
         value = cli_group.commands[command].make_context(command, args).params[name]
         assert [str(v) for v in value] == ["x"] if isinstance(value, tuple) else value == "x", command
 
