@@ -87,6 +87,8 @@ def load_rules(extra_dirs: Iterable[Path] = ()) -> list[Rule]:
     names: dict[str, Rule] = {}
     for path in rule_files(folders):
         rule = load_rule(path, PARAM_SCHEMAS)
+        if rule.code in rules and _same_file(rules[rule.code].path, path):
+            continue  # a copy of a shipped rule (`rules validate rules/` from a checkout) is no second rule
         for seen, key in ((rules, rule.code), (names, rule.name)):
             if key in seen:
                 line = node_line(path, ["code" if seen is rules else "name"])
@@ -94,6 +96,10 @@ def load_rules(extra_dirs: Iterable[Path] = ()) -> list[Rule]:
         rules[rule.code] = rule
         names[rule.name] = rule
     return sorted(rules.values(), key=lambda r: r.code)
+
+
+def _same_file(a: Path | None, b: Path) -> bool:
+    return a is not None and a.read_bytes() == b.read_bytes()
 
 
 def validate_folders(folders: Iterable[Path]) -> tuple[list[Rule], list[Path]]:
