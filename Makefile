@@ -7,9 +7,9 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 OUT ?= out
 STAMP := $(VENV)/.cramptext-installed
-SOURCES := $(shell find cramptext rules -type f \( -name '*.py' -o -name '*.yaml' -o -name '*.json' \) 2>/dev/null)
+SOURCES := $(shell find cramptext rules -type f \( -name '*.py' -o -name '*.yaml' -o -name '*.json' -o -name '*.j2' -o -name '*.css' -o -name '*.js' \) 2>/dev/null)
 
-.PHONY: run test bench clean
+.PHONY: run test browser bench clean
 
 $(STAMP): pyproject.toml setup.py constraints.txt $(SOURCES)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,12 +24,19 @@ run: $(STAMP)
 	$(BIN)/cramptext lint corpus/ --format jsonl --exit-zero --output $(OUT)/findings.jsonl
 	$(BIN)/cramptext fix corpus/ --output-dir $(OUT)/clean
 	$(BIN)/cramptext export corpus/ --db $(OUT)/cramptext.sqlite
+	$(BIN)/cramptext report corpus/ --output $(OUT)/report.html
 	$(BIN)/cramptext extract corpus/ --format table
+	@echo "HTML report for editors: $(abspath $(OUT)/report.html)"
 
 # pytest's own script, not `python -m pytest`: the tests import the installed
 # cramptext, not the checkout's folder.
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/pytest -q
+
+# The HTML report's browser test drives Debian's chromium (never a browser download).
+# Installed here when missing and apt-get can; otherwise that test skips and says why.
+browser:
+	@sh .ci/install-chromium
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_extract.py

@@ -15,8 +15,8 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 # The library API, imported on first use: `cramptext --help` need not load spaCy.
-_API = {"load", "extract", "extract_claims", "lint", "fix", "export", "triples", "summarise_triples", "LintResult",
-        "FixedDocument"}
+_API = {"load", "extract", "extract_claims", "lint", "fix", "export", "report", "triples", "summarise_triples",
+        "LintResult", "FixedDocument"}
 __all__ = sorted(_API | {"Document", "__version__"})
 
 

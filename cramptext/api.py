@@ -10,6 +10,7 @@ settings and returns records; none prints, none needs click.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
@@ -35,16 +36,17 @@ def load(model: str | None = None, *, rules_dir: str | Path | None = None) -> La
 
 
 def rules_for(config: Config, extra_dirs: Sequence[Path] = ()) -> list[Rule]:
-    """Built-in rules, the configuration's rule folders and ``extra_dirs``; codes the configuration names must exist."""
+    """Built-in rules, the configuration's rule folders and ``extra_dirs``, without those off by
+    default that no selector names; codes the configuration names must exist."""
     rules = load_rules([*config.rule_dirs, *extra_dirs])
     validate_codes(config, {r.code for r in rules})
-    return rules
+    return [r for r in rules if r.enabled_by_default or config.names_explicitly(r.code)]
 
 
 def engine_for(config: Config, rules: Sequence[Rule], *, claims: bool = True, checks: bool = True) -> Engine:
     max_grade = config.max_grade if config.is_set("max_grade") else None
     return Engine(load(config.model), rules, knowledge=load_knowledge(), claims=claims, checks=checks,
-                  max_grade=max_grade)
+                  max_grade=max_grade, every_topic=config.topic == "cramps")
 
 
 def extract(documents: Iterable[Document], *, config: Config | None = None,
@@ -136,3 +138,25 @@ def export(documents: Iterable[Document], db_path: Path, *, config: Config | Non
     """Lint ``documents`` and write texts, cleaned texts, claims, findings and triples to an SQLite database."""
     result = lint(documents, config=config, rule_dirs=rule_dirs, overrides=overrides)
     return export_sqlite(result.results, Path(db_path))
+
+
+def _tool_version() -> str:
+    """The installed cramptext's version (not ``cramptext.__version__``: the package imports this module)."""
+    try:
+        return metadata.version("cramptext")
+    except metadata.PackageNotFoundError:
+        return ""
+
+
+def report(documents: Iterable[Document], output_path: Path, *, config: Config | None = None,
+           rule_dirs: Sequence[Path] = (), overrides: dict | None = None) -> LintResult:
+    """Lint ``documents`` and write the editors' HTML report (claims, findings, triples, cleaned
+    text, charts) to ``output_path``, atomically. Returns the lint result the report shows."""
+    from .io.atomic import write_new_file
+    from .output import OutputContext, render
+
+    result = lint(documents, config=config, rule_dirs=rule_dirs, overrides=overrides)
+    context = OutputContext(texts={r.document.source: r.document.text for r in result.results},
+                            rules={r.code: r.info() for r in result.rules}, tool_version=_tool_version())
+    write_new_file(Path(output_path), render("results", "html", result.results, context))
+    return result

@@ -86,6 +86,9 @@ select_option = click.option("--select", default=None, metavar="CODES",
                              help="Rules to run (codes or prefixes, comma-separated).")
 ignore_option = click.option("--ignore", default=None, metavar="CODES", help="Rules to skip.")
 extend_option = click.option("--extend-select", default=None, metavar="CODES", help="Rules to add to the selection.")
+topic_option = click.option("--topic", type=click.Choice(("auto", "cramps")), default=None,
+                            help="auto: claims and claim checks only where an article is about cramps; "
+                                 "cramps: treat every article as one [default: auto].")
 paths_argument = click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 
 
@@ -103,6 +106,7 @@ def cli() -> None:
       cramptext fix article.txt --diff
       cramptext triples corpus/ --summary
       cramptext export corpus/ --db out/cramptext.sqlite
+      cramptext report corpus/ -o out/report.html
     """
 
 
@@ -110,11 +114,12 @@ def cli() -> None:
 @paths_argument
 @click.option("--format", "fmt", type=click.Choice(CLAIM_FORMATS), default="table", show_default=True,
               help="table for people; jsonl, json or csv with CONTRACT.md's claim fields.")
+@topic_option
 @rules_dir_option
 @model_option
 @output_option
 @click.pass_context
-def extract(ctx: click.Context, paths, fmt: str, rule_dirs, model: str | None, output: str | None) -> None:
+def extract(ctx: click.Context, paths, fmt: str, topic, rule_dirs, model: str | None, output: str | None) -> None:
     """Extract causes, symptoms, remedies and red flags, with positions in the text as read.
 
     Claims are read through every phrasing fix, so "drives caviar" counts as calf cramps.
@@ -130,8 +135,8 @@ def extract(ctx: click.Context, paths, fmt: str, rule_dirs, model: str | None, o
     documents, failures = read_documents(paths)
     if documents:
         try:
-            claims = [c for r in run_extract(documents, config=run_config(paths, model=model), rule_dirs=rule_dirs)
-                      for c in r.claims]
+            config = run_config(paths, model=model, topic=topic)
+            claims = [c for r in run_extract(documents, config=config, rule_dirs=rule_dirs) for c in r.claims]
             emit(render("claims", fmt, claims), output)
         except CramptextError as exc:
             raise UsageFailure(str(exc)) from None
@@ -275,11 +280,12 @@ def fix(ctx: click.Context, paths, show_diff: bool, write: bool, output_dir: Pat
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings reach --fail-on.")
 @click.option("--max-grade", type=float, default=None,
               help="Readability limit, a US school grade [default: CT501's, 8].")
+@topic_option
 @rules_dir_option
 @model_option
 @output_option
 @click.pass_context
-def lint(ctx: click.Context, paths, fmt, select, ignore, extend_select, fail_on, exit_zero, max_grade,
+def lint(ctx: click.Context, paths, fmt, select, ignore, extend_select, fail_on, exit_zero, max_grade, topic,
          rule_dirs, model, output) -> None:
     """Check wording and claims against curated rules.
 
@@ -296,7 +302,7 @@ def lint(ctx: click.Context, paths, fmt, select, ignore, extend_select, fail_on,
     from .output import OutputContext, render
 
     overrides = {"select": select, "ignore": ignore, "extend_select": extend_select, "fail_on": fail_on,
-                 "max_grade": max_grade, "model": model}
+                 "max_grade": max_grade, "model": model, "topic": topic}
     try:
         config = run_config(paths, **overrides)
         documents, failures = read_documents(paths)
@@ -322,22 +328,24 @@ def lint(ctx: click.Context, paths, fmt, select, ignore, extend_select, fail_on,
 @select_option
 @ignore_option
 @extend_option
+@topic_option
 @rules_dir_option
 @model_option
 @click.pass_context
-def export(ctx: click.Context, paths, db_path: str, select, ignore, extend_select, rule_dirs,
+def export(ctx: click.Context, paths, db_path: str, select, ignore, extend_select, topic, rule_dirs,
            model: str | None) -> None:
     """Export each article's text, cleaned text, claims, findings and triples to an SQLite database.
 
     Triples refer to their claims by id (triples.cause_claim, symptom_claim, remedy_claim -> claims.id).
 
     \b
-    Example:
+    Examples:
       cramptext export corpus/ --db out/cramptext.sqlite
+      cramptext export corpus/ --db out/cramptext.sqlite --ignore CT5
     """
     from .api import export as run_export
 
-    overrides = {"select": select, "ignore": ignore, "extend_select": extend_select, "model": model}
+    overrides = {"select": select, "ignore": ignore, "extend_select": extend_select, "model": model, "topic": topic}
     documents, failures = read_documents(paths)
     if documents:
         try:
@@ -351,6 +359,49 @@ def export(ctx: click.Context, paths, db_path: str, select, ignore, extend_selec
                    f"{plural(counts['findings'], 'finding')} and {plural(counts['triples'], 'triple')} to {db_path}.",
                    err=True)
     if failures:
+        ctx.exit(2)
+
+
+@cli.command(short_help="Write an HTML report for editors.")
+@paths_argument
+@click.option("--output", "-o", required=True, metavar="FILE",
+              help="HTML file to write (atomically); one self-contained page.")
+@select_option
+@ignore_option
+@extend_option
+@rules_dir_option
+@model_option
+@click.pass_context
+def report(ctx: click.Context, paths, output: str, select, ignore, extend_select, rule_dirs,
+           model: str | None) -> None:
+    """Write one self-contained HTML page: articles with their claims highlighted, findings
+    (message and fix on hover or keyboard focus), claims and triples tables, the cleaned
+    text with its edits marked, and charts. Needs no network to open.
+
+    \b
+    Examples:
+      cramptext report corpus/ -o out/report.html
+      cramptext report drafts/ --ignore CT5 --rules-dir house-rules -o drafts.html
+    """
+    from .api import report as run_report
+
+    overrides = {"select": select, "ignore": ignore, "extend_select": extend_select, "model": model}
+    try:
+        config = run_config(paths, **overrides)
+        documents, failures = read_documents(paths)
+        if not documents:
+            ctx.exit(2)
+        result = run_report(documents, Path(output), config=config, rule_dirs=rule_dirs, overrides=overrides)
+    except CramptextError as exc:
+        raise UsageFailure(str(exc)) from None
+    except OSError as exc:
+        raise UsageFailure(f"{output}: cannot write: {exc.strerror or exc}") from None
+    for problem in result.problems:
+        click.echo(f"Error: {problem}", err=True)
+    claims = sum(len(r.claims) for r in result.results)
+    click.echo(f"Wrote a report of {plural(len(result.results), 'document')} ({plural(claims, 'claim')}, "
+               f"{plural(len(result.findings), 'finding')}) to {output}.", err=True)
+    if failures or result.problems:
         ctx.exit(2)
 
 

@@ -17,6 +17,7 @@ from .checks import CHECKS, ArticleCheck, ArticleInput, CheckContext, PhrasingCh
 from .io.documents import Document
 from .knowledge import Knowledge, load_knowledge
 from .nlp.pipeline import CLAIM_COMPONENTS, chunks
+from .nlp.topic import CRAMPS, DocumentTopic
 from .normalise import SAFE_AND_UNSAFE, clean
 from .records import Claim, Finding, Triple, line_col
 
@@ -32,6 +33,11 @@ class DocumentResult:
     claims: list[Claim] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     triples: list[Triple] = field(default_factory=list)
+    topic: DocumentTopic | None = None  # what the document is about (None when claims were not extracted)
+
+    @property
+    def on_topic(self) -> bool:
+        return self.topic is None or self.topic.topic == CRAMPS
 
     def cleaned(self, applicable: frozenset = SAFE_AND_UNSAFE) -> str:
         """The text with the applicable fixes of its phrasing findings applied."""
@@ -56,9 +62,11 @@ class Engine:
     """
 
     def __init__(self, nlp: Language, rules: Sequence[Rule], *, knowledge: Knowledge | None = None,
-                 checks: bool = True, claims: bool = True, max_grade: float | None = None):
+                 checks: bool = True, claims: bool = True, max_grade: float | None = None, every_topic: bool = False):
         self.nlp = nlp
         self.want_claims = claims
+        # every_topic: treat every document as a cramp article (configuration: topic = "cramps")
+        self.every_topic = every_topic
         knowledge = knowledge or load_knowledge()
         context = CheckContext(nlp.vocab, nlp.tokenizer, knowledge.lexicon, max_grade)
         built = [CHECKS[r.kind](r, context) for r in rules]
@@ -66,6 +74,10 @@ class Engine:
         self.article_checks = [c for c in built if isinstance(c, ArticleCheck)] if checks else []
         self.limit = min(CHUNK_CHARS, nlp.max_length)
         self.codes = {c.id: c.codes.get("icd10cm") for c in knowledge.lexicon}
+
+    def _claims_cfg(self) -> dict:
+        # a fresh dict each time: spaCy's nlp.pipe adds its own keys to the one it gets
+        return {"cramptext_claims": {"every_topic": self.every_topic}}
 
     def phrasing_findings(self, article: PhrasingInput) -> list[Finding]:
         found = [f for check in self.phrasing for f in check.run(article)]
@@ -99,14 +111,15 @@ class Engine:
                 reparse.append((i, cleaned, to_original))
             else:
                 for name in CLAIM_COMPONENTS:
-                    doc = self.nlp.get_pipe(name)(doc)
+                    doc = self.nlp.get_pipe(name)(doc, **self._claims_cfg().get(name, {}))
                 parsed[i] = doc
-        clean_docs = self.nlp.pipe(text for _, text, _ in reparse)
+        clean_docs = self.nlp.pipe((text for _, text, _ in reparse), component_cfg=self._claims_cfg())
         maps = {}
         for (i, _, to_original), clean_doc in zip(reparse, clean_docs):
             parsed[i] = clean_doc
             maps[i] = to_original
-        for i, ((d_i, offset, _piece), doc) in enumerate(zip(pieces, parsed)):
+        largest: dict[int, int] = {}
+        for i, ((d_i, offset, piece), doc) in enumerate(zip(pieces, parsed)):
             if self.want_claims:
                 source, text = documents[d_i].source, documents[d_i].text
                 claims = results[d_i].claims
@@ -115,8 +128,12 @@ class Engine:
                     mapped[mention] = len(claims)
                     claims.append(claim)
                 results[d_i].triples.extend(self._triples(source, text, doc, claims, mapped))
+                if len(piece) > largest.get(d_i, -1):  # a long article's topic: its largest piece's
+                    largest[d_i] = len(piece)
+                    results[d_i].topic = doc._.topic
         for result in results:
-            if self.article_checks:
+            # An article about another condition gets no claim, consistency, completeness or readability findings.
+            if self.article_checks and (result.on_topic or self.every_topic):
                 whole = ArticleInput(result.document.source, result.document.text, result.claims)
                 for check in self.article_checks:
                     result.findings.extend(check.run(whole))

@@ -221,10 +221,14 @@ def test_ct202_dubious_remedy_stated_as_fact():
     assert "pickle juice" in found[0].message
 
 
-def test_ct202_quiet_when_hedged_negated_or_evidence_based():
+def test_ct202_quiet_when_the_evidence_is_weighed_negated_or_evidence_based():
+    # "may help" is still the advice (issue 8: "soap under the sheet may prevent cramps" is dubious advice);
+    # a sentence that weighs the evidence is not.
     text = "Pickle juice may help."
-    assert not run("CT202", text, [claim(text, "Pickle juice", "remedy", "pickle_juice", hedged=True)])
+    assert run("CT202", text, [claim(text, "Pickle juice", "remedy", "pickle_juice", hedged=True)])
     assert not run("CT202", text, [claim(text, "Pickle juice", "remedy", "pickle_juice", negated=True)])
+    text = "Some people find that pickle juice may help, but there is little evidence for it."
+    assert not run("CT202", text, [claim(text, "pickle juice", "remedy", "pickle_juice", hedged=True)])
     text = "Stretch your calves."
     assert not run("CT202", text, [claim(text, "Stretch", "remedy", "stretching")])
 

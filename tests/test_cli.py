@@ -2,8 +2,12 @@
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
+import os
+import re
+import shlex
 import stat
 import subprocess
 import sys
@@ -15,6 +19,7 @@ import yaml
 import cramptext
 import cramptext.engine
 from cramptext.checks import load_rules
+from cramptext.cli import cli as cli_group
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -128,7 +133,8 @@ def test_extract_csv(nlp, invoke, article: Path) -> None:
     got = {(r["kind"], r["concept"], r["concept_id"], r["text"], int(r["start"]), int(r["end"]), int(r["line"]),
             int(r["column"]), r["sentence"], r["negated"], r["hedged"]) for r in rows}
     for kind, concept, cid, text, start, end, line, col, sentence, negated, hedged in ARTICLE_CLAIMS:
-        assert (kind, concept, cid or "", text, start, end, line, col, sentence, str(negated), str(hedged)) in got
+        assert (kind, concept, cid or "", text, start, end, line, col, sentence, str(negated).lower(),
+                str(hedged).lower()) in got
     assert {r["source"] for r in rows} == {"a.txt"}
 
 
@@ -696,3 +702,380 @@ def test_export_into_a_folder_is_refused(nlp, invoke, workdir: Path) -> None:
     (workdir / "db").mkdir()
     result = invoke("export", "a.txt", "--db", "db")
     assert (result.exit_code, result.stderr) == (2, "Error: db: not a regular file; nothing written\n")
+
+
+# ---------------------------------------------------------------- control characters in what is printed
+
+# C0 (but tab and newline), DEL, C1 and the bidi controls: none may reach the terminal raw.
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+HOSTILE_NAME = "h\x1b[2J.txt"
+HOSTILE_ARTICLE = ("Dehydration\x07 can cause leg cramps. Stretching your\x1b[8m calves before bed helps. "
+                   "See a doctor \x1b]0;pwned\x07if the cramps \u202eare severe.\n")
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv"])
+def test_extract_shows_control_characters_as_escapes(nlp, invoke, workdir: Path, fmt: str) -> None:
+    write(HOSTILE_NAME, HOSTILE_ARTICLE)
+    result = invoke("extract", HOSTILE_NAME, "--format", fmt)
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert CONTROL.findall(result.stdout) == []
+    assert "h\\x1b[2J.txt" in result.stdout and "Stretching your\\x1b[8m calves" in result.stdout
+    if fmt == "csv":
+        rows = list(csv.DictReader(io.StringIO(result.stdout)))
+        assert {r["source"] for r in rows} == {"h\\x1b[2J.txt"}
+        assert any("\\x1b]0;pwned\\x07if the cramps \\u202eare severe." in r["sentence"] for r in rows)
+        assert any(r["sentence"] == "Dehydration\\x07 can cause leg cramps." for r in rows)
+
+
+HOSTILE_MT = ("The reason that drives caviar \x1b[2Jcan be reinforced sports.\x07 Many \u202eknow it "
+              "neponaslyshke.\r\n")
+
+
+@pytest.mark.parametrize("fmt", ["text", "github"])
+def test_lint_shows_control_characters_as_escapes(nlp, invoke, workdir: Path, fmt: str) -> None:
+    write("mt.txt", HOSTILE_MT)
+    result = invoke("lint", "mt.txt", "--select", "CT1", "--format", fmt)
+    assert result.exit_code == 0
+    assert CONTROL.findall(result.stdout) == []
+    assert "\\x1b[2J" in result.stdout and "\\x07" in result.stdout
+    if fmt == "text":
+        shown = [line for line in result.stdout.splitlines() if line.startswith("1 | ")]
+        assert shown and all(line == "1 | The reason that drives caviar \\x1b[2Jcan be reinforced sports.\\x07 "
+                                     "Many \\u202eknow it neponaslyshke." for line in shown)
+        # The caret under the calque sits under its words, after the escapes.
+        lines = result.stdout.splitlines()
+        for at, line in enumerate(lines):
+            if line.startswith("mt.txt:") and " CT103 " in line:
+                carets = lines[at + 2].split(" | ", 1)[1]
+                pad = len(carets) - len(carets.lstrip())
+                assert lines[at + 1][len("1 | "):][pad:len(carets)] == "neponaslyshke"
+                break
+        else:
+            raise AssertionError(result.stdout)
+
+
+def test_lint_text_long_line_is_shown_as_a_window(nlp, invoke, workdir: Path) -> None:
+    text = " ".join(["Night cramps are common and often wake people from sleep."] * 200)
+    text = text[:9_000] + " Pain in the caviar wakes me at night. " + text[:11_000]
+    text = text[:20_000] + "\n"
+    write("long.txt", text)
+    result = invoke("lint", "long.txt", "--select", "CT102")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("long.txt:1:") and " CT102 " in lines[0]
+    shown, carets = lines[1].split(" | ", 1)[1], lines[2].split(" | ", 1)[1]
+    assert shown.startswith("…") and shown.endswith("…") and len(shown) <= 120
+    pad = len(carets) - len(carets.lstrip())
+    assert shown[pad:len(carets)] == "caviar"
+    assert len(result.stdout) < 1000
+
+
+def test_extract_csv_booleans_are_lowercase(nlp, invoke, article: Path) -> None:
+    result = invoke("extract", "a.txt", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert {(r["negated"], r["hedged"]) for r in rows} == {("false", "true"), ("false", "false")}
+    as_json = jsonl(invoke("extract", "a.txt", "--format", "jsonl").stdout)
+    assert [(r["negated"], r["hedged"]) for r in rows] == [(json.dumps(r["negated"]), json.dumps(r["hedged"]))
+                                                          for r in as_json]
+    assert "True" not in result.stdout and "False" not in result.stdout
+
+
+# ---------------------------------------------------------------- unreadable folders, looping links, UTF-16
+
+def _article_claims_only(result) -> None:
+    """ARTICLE's claims from a.txt, and only those."""
+    records = jsonl(result.stdout)
+    assert {r["source"] for r in records} == {"a.txt"}
+    assert as_rows(records) == ARTICLE_CLAIMS
+
+
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
+                    reason="mode 000 does not stop root from reading a folder; "
+                           "test_extract_unreadable_folder_as_root simulates it")
+@pytest.mark.parametrize("order", [
+    "folder-first",
+    "folder-last",
+])
+def test_extract_unreadable_folder(nlp, invoke, article: Path, order: str) -> None:
+    write("noperm/n.txt", ARTICLE)
+    Path("noperm").chmod(0)
+    paths = ["noperm", "a.txt"] if order == "folder-first" else ["a.txt", "noperm"]
+    try:
+        result = invoke("extract", *paths, "--format", "jsonl")
+    finally:
+        Path("noperm").chmod(0o755)
+    assert (result.exit_code, result.stderr) == (2, "Error: noperm: cannot read folder: Permission denied\n")
+    _article_claims_only(result)
+
+
+def _refuse_to_list(monkeypatch: pytest.MonkeyPatch, folder: str) -> None:
+    """Make ``folder`` unlistable as mode 000 does for a user other than root."""
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if os.path.realpath(path) == os.path.realpath(folder):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), path)
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+
+
+@pytest.mark.parametrize("order", ["folder-first", "folder-last"])
+def test_extract_unreadable_folder_as_root(nlp, invoke, article: Path, monkeypatch: pytest.MonkeyPatch,
+                                           order: str) -> None:
+    write("noperm/n.txt", ARTICLE)
+    _refuse_to_list(monkeypatch, "noperm")
+    paths = ["noperm", "a.txt"] if order == "folder-first" else ["a.txt", "noperm"]
+    result = invoke("extract", *paths, "--format", "jsonl")
+    assert (result.exit_code, result.stderr) == (2, "Error: noperm: cannot read folder: Permission denied\n")
+    _article_claims_only(result)
+
+
+def test_extract_unreadable_subfolder_as_root(nlp, invoke, workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write("docs/a.txt", ARTICLE)
+    write("docs/locked/n.txt", ARTICLE)
+    _refuse_to_list(monkeypatch, "docs/locked")
+    result = invoke("extract", "docs", "--format", "jsonl")
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {Path('docs/locked')}: cannot read folder: Permission denied\n"
+    assert {r["source"] for r in jsonl(result.stdout)} == {str(Path("docs/a.txt"))}
+
+
+def test_extract_unreadable_folder_first_as_root_also_unstattable(nlp, invoke, article: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    # What mode 000 really does for a user: the folder cannot be listed, nor anything in it looked at.
+    write("noperm/n.txt", ARTICLE)
+    _refuse_to_list(monkeypatch, "noperm")
+    inside = os.path.realpath("noperm") + os.sep
+    real_stat = os.stat
+
+    def stat_(path, *args, **kwargs):
+        if isinstance(path, (str, os.PathLike)) and os.path.abspath(os.fspath(path)).startswith(inside):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), os.fspath(path))
+        return real_stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", stat_)
+    result = invoke("extract", "noperm", "a.txt", "--format", "jsonl")
+    assert (result.exit_code, result.stderr) == (2, "Error: noperm: cannot read folder: Permission denied\n")
+    _article_claims_only(result)
+
+
+def _symlink_loop(name: str) -> None:
+    """``name`` -> its folder's loop.tmp -> ``name``."""
+    target = Path(name).parent / "loop.tmp"
+    os.symlink(Path(name).name, target)
+    os.symlink(target.name, name)
+
+
+@pytest.mark.parametrize("command", ["extract", "lint"])
+def test_looping_symlink_given_after_a_file(nlp, invoke, article: Path, command: str) -> None:
+    _symlink_loop("x.txt")
+    options = ("--format", "jsonl") if command == "extract" else ("--format", "jsonl", "--select", "CT2")
+    result = invoke(command, "a.txt", "x.txt", *options)
+    assert (result.exit_code, result.stderr) == (2, "Error: x.txt: broken or looping symbolic link\n")
+    if command == "extract":
+        _article_claims_only(result)
+
+
+def test_looping_symlink_given_first(nlp, invoke, article: Path) -> None:
+    _symlink_loop("x.txt")
+    result = invoke("extract", "x.txt", "a.txt", "--format", "jsonl")
+    assert (result.exit_code, result.stderr) == (2, "Error: x.txt: broken or looping symbolic link\n")
+    _article_claims_only(result)
+
+
+def test_looping_symlink_inside_a_folder(nlp, invoke, workdir: Path) -> None:
+    write("docs/a.txt", ARTICLE)
+    os.symlink("y.txt", "docs/x.txt")
+    os.symlink("x.txt", "docs/y.txt")
+    result = invoke("extract", "docs", "--format", "jsonl")
+    assert result.exit_code == 2
+    assert result.stderr == "".join(f"Error: {Path('docs', n)}: broken or looping symbolic link\n"
+                                    for n in ("x.txt", "y.txt"))
+    records = jsonl(result.stdout)
+    assert {r["source"] for r in records} == {str(Path("docs/a.txt"))}
+    assert len(records) == len(ARTICLE_CLAIMS)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_extract_utf16_file(nlp, invoke, article: Path, encoding: str) -> None:
+    bom = {"utf-16-le": "\ufeff", "utf-16-be": "\ufeff"}.get(encoding, "")  # "utf-16" writes its own
+    Path("u16.txt").write_bytes((bom + ARTICLE).encode(encoding))
+    result = invoke("extract", "u16.txt", "--format", "jsonl")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "Error: u16.txt: UTF-16 text; save it as UTF-8\n"
+    result = invoke("extract", "u16.txt", "a.txt", "--format", "jsonl")
+    assert (result.exit_code, result.stderr) == (2, "Error: u16.txt: UTF-16 text; save it as UTF-8\n")
+    _article_claims_only(result)
+
+
+# ---------------------------------------------------------------- fix: modes and --output-dir
+
+@pytest.mark.parametrize(("options", "message"), [
+    (("--write", "--diff"), "--diff and --write cannot be used together"),
+    (("--write", "--output-dir", "D"), "--write and --output-dir cannot be used together"),
+    (("--output-dir", "D", "-o", "F"), "--output-dir and --output cannot be used together"),
+    (("--output-dir", "D", "--diff"), "--diff and --output-dir cannot be used together"),
+])
+def test_fix_modes_that_cannot_be_combined(invoke, mt: Path, options, message: str) -> None:
+    before = tree(mt.parent)
+    result = invoke("fix", "mt.txt", *options)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"Error: {message}\n")
+    assert tree(mt.parent) == before
+    assert not Path("D").exists() and not Path("F").exists()
+
+
+def test_fix_output_dir_keeps_relative_paths(nlp, invoke, workdir: Path) -> None:
+    write("a/x.txt", MT)
+    write("b/x.txt", MT_SAFE)
+    result = invoke("fix", "a/x.txt", "b/x.txt", "--output-dir", "D")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "Fixed 1 of 2 files.\n")
+    assert tree(workdir / "D") == {str(Path("a/x.txt")): MT_SAFE.encode(), str(Path("b/x.txt")): MT_SAFE.encode()}
+    assert Path("a/x.txt").read_text(encoding="utf-8") == MT
+
+
+def test_fix_output_dir_of_a_folder_keeps_paths_below_it(nlp, invoke, workdir: Path) -> None:
+    write("docs/x.txt", MT)
+    write("docs/sub/deeper/y.md", MT)
+    write("docs/notes.csv", MT)
+    result = invoke("fix", "docs", "--output-dir", "D")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "Fixed 2 of 2 files.\n")
+    assert tree(workdir / "D") == {"x.txt": MT_SAFE.encode(), str(Path("sub/deeper/y.md")): MT_SAFE.encode()}
+    assert tree(workdir / "docs")["x.txt"] == MT.encode()
+
+
+# ---------------------------------------------------------------- rules validate
+
+def test_rules_validate_the_projects_own_rules(invoke) -> None:
+    result = invoke("rules", "validate", str(REPO / "rules"))
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == f"{len(load_rules())} rules valid (built-in rules included).\n"
+
+
+def test_rules_validate_an_empty_folder(invoke, workdir: Path) -> None:
+    (workdir / "empty").mkdir()
+    write("notes/README.md", "Not a rule.\n")
+    for folder in ("empty", "notes"):
+        result = invoke("rules", "validate", folder)
+        assert result.exit_code == 2
+        assert result.stderr == f"Error: {folder}: no rule files (.yaml) in this folder\n"
+
+
+def test_rules_validate_a_custom_rule_with_its_own_prefix(nlp, invoke, workdir: Path) -> None:
+    write("acme/ACME199-foo-bar.yaml", CUSTOM_RULE.replace("code: CT199", "code: ACME199"))
+    result = invoke("rules", "validate", "acme")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == f"{len(load_rules()) + 1} rules valid (built-in rules included).\n"
+    write("a.txt", "Foo bar can cause leg cramps.\n")
+    lint = invoke("lint", "a.txt", "--rules-dir", "acme", "--select", "ACME199", "--format", "jsonl")
+    assert (lint.exit_code, lint.stderr) == (0, "")
+    assert [(f["rule"], f["replacement"]) for f in jsonl(lint.stdout)] == [("ACME199", "Baz")]
+
+
+# ---------------------------------------------------------------- help and options
+
+COMMANDS = ("extract", "fix", "lint", "triples", "export", "report", "rules")
+
+
+def test_help_lists_every_command_with_its_whole_description(invoke) -> None:
+    result = invoke("--help")
+    assert result.exit_code == 0
+    listing = result.stdout.split("Commands:\n", 1)[1]
+    assert sorted(cli_group.commands) == sorted(COMMANDS)
+    for name in COMMANDS:
+        short = cli_group.commands[name].short_help
+        assert short and not short.endswith("...")
+        assert re.search(rf"^  {name} +{re.escape(short)}$", listing, re.M), (name, listing)
+    assert "..." not in listing
+
+
+def _examples(help_text: str) -> list[str]:
+    assert "\nExamples:\n" in help_text.replace("  Examples:", "Examples:")
+    block = help_text.split("Examples:\n", 1)[1].split("\n\n", 1)[0]
+    return [line.strip() for line in block.splitlines()]
+
+
+@pytest.mark.parametrize("name", [
+    *COMMANDS,
+])
+def test_command_help_has_examples_and_format_help(invoke, name: str) -> None:
+    result = invoke(name, "--help")
+    assert (result.exit_code, result.stderr) == (0, "")
+    command = cli_group.commands[name]
+    formats = [p for p in command.params if "--format" in getattr(p, "opts", [])]
+    if formats:
+        assert formats[0].help
+        assert re.search(r"^  --format \[", result.stdout, re.M)
+        assert " ".join(formats[0].help.split()[:3]) in " ".join(result.stdout.split())
+    examples = _examples(result.stdout)
+    assert examples and all(line.startswith(f"cramptext {name}") for line in examples)
+    for line in examples:  # each example parses: its options exist and its values are valid
+        args = shlex.split(line)[2:]
+        command.make_context(name, args)
+
+
+def test_top_level_examples_parse(invoke) -> None:
+    examples = _examples(invoke("--help").stdout)
+    assert {shlex.split(line)[1] for line in examples} <= set(COMMANDS)
+    for line in examples:
+        name, *args = shlex.split(line)[1:]
+        cli_group.commands[name].make_context(name, args)
+
+
+@pytest.mark.parametrize(("option", "name", "commands"), [
+    ("--rules-dir", "rule_dirs", ("extract", "fix", "lint", "export", "report")),
+    ("--select", "select", ("lint", "export", "report")),
+    ("--ignore", "ignore", ("lint", "export", "report")),
+    ("-o", "output", ("extract", "fix", "lint", "report")),
+])
+def test_shared_options(option: str, name: str, commands: tuple[str, ...]) -> None:
+    for command in commands:
+        args = ["a.txt", option, "x"] + (["--db", "out.sqlite"] if command == "export" else []) + \
+            (["-o", "report.html"] if command == "report" and option != "-o" else [])
+        value = cli_group.commands[command].make_context(command, args).params[name]
+        assert [str(v) for v in value] == ["x"] if isinstance(value, tuple) else value == "x", command
+
+
+def test_shared_options_in_use(nlp, invoke, workdir: Path) -> None:
+    write("myrules/CT199-foo-bar.yaml", CUSTOM_RULE)
+    write("a.txt", "Foo bar can cause leg cramps. Pain in the caviar wakes me at night.\n")
+    extract = invoke("extract", "a.txt", "--rules-dir", "myrules", "--format", "jsonl", "-o", "claims.jsonl")
+    assert (extract.exit_code, extract.stdout, extract.stderr) == (0, "", "")
+    assert jsonl(Path("claims.jsonl").read_text(encoding="utf-8"))
+    fix = invoke("fix", "a.txt", "--rules-dir", "myrules", "-o", "fixed.txt")
+    assert (fix.exit_code, fix.stdout, fix.stderr) == (0, "", "")
+    assert Path("fixed.txt").read_text(encoding="utf-8") == \
+        "Baz can cause leg cramps. Pain in the calves wakes me at night.\n"
+    lint = invoke("lint", "a.txt", "--rules-dir", "myrules", "--select", "CT1", "--ignore", "CT102",
+                  "--format", "jsonl", "-o", "findings.jsonl")
+    assert (lint.exit_code, lint.stdout, lint.stderr) == (0, "", "")
+    assert [f["rule"] for f in jsonl(Path("findings.jsonl").read_text(encoding="utf-8"))] == ["CT199"]
+    export = invoke("export", "a.txt", "--db", "out.sqlite", "--rules-dir", "myrules", "--select", "CT1",
+                    "--ignore", "CT102")
+    assert export.exit_code == 0, export.stderr
+    import sqlite3
+
+    with sqlite3.connect(workdir / "out.sqlite") as db:
+        assert [row[0] for row in db.execute("SELECT rule FROM findings")] == ["CT199"]
+
+
+# ---------------------------------------------------------------- the same file twice
+
+@pytest.mark.parametrize("paths", [("a.txt", "a.txt"), ("a.txt", "./a.txt"), ("a.txt", "sub/../a.txt"),
+                                   ("a.txt", "link.txt")])
+def test_the_same_file_twice_is_read_once(nlp, invoke, article: Path, paths) -> None:
+    Path("sub").mkdir()
+    os.symlink("a.txt", "link.txt")
+    result = invoke("extract", *paths, "--format", "jsonl")
+    assert (result.exit_code, result.stderr) == (0, "")
+    _article_claims_only(result)
+
+
+def test_a_file_and_its_folder_are_read_once(nlp, invoke, workdir: Path) -> None:
+    write("docs/a.txt", ARTICLE)
+    result = invoke("extract", "docs", "docs/a.txt", "--format", "jsonl")
+    assert (result.exit_code, result.stderr) == (0, "")
+    records = jsonl(result.stdout)
+    assert len(records) == len(ARTICLE_CLAIMS) and {r["source"] for r in records} == {str(Path("docs/a.txt"))}

@@ -80,6 +80,41 @@ def test_discover_missing_path_is_an_error_and_the_rest_goes_on(tmp_path: Path) 
     assert second == str(good)
 
 
+def test_discover_unreadable_folder_is_an_error_and_the_rest_goes_on(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Why a monkeypatch: the tests run as root, whom mode 000 does not stop.
+    folder = tmp_path / "docs"
+    good = write(folder / "a.txt")
+    write(folder / "locked" / "b.txt")
+    other = write(tmp_path / "other.txt")
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if Path(path) == folder / "locked":
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    problem, *rest = discover([str(folder), str(other)])
+    assert isinstance(problem, InputError)
+    assert str(problem) == f"{folder / 'locked'}: cannot read folder: Permission denied"
+    assert rest == [str(good), str(other)]
+
+
+def test_discover_looping_symlink_given_or_found_is_an_error(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    good = write(folder / "a.txt")
+    (folder / "x.txt").symlink_to("y.txt")
+    (folder / "y.txt").symlink_to("x.txt")
+    given = tmp_path / "loop.txt"
+    given.symlink_to("loop.txt")
+    items = list(discover([str(given), str(folder)]))
+    assert [str(i) for i in items] == [f"{given}: broken or looping symbolic link",
+                                       f"{folder / 'x.txt'}: broken or looping symbolic link",
+                                       f"{folder / 'y.txt'}: broken or looping symbolic link", str(good)]
+    assert [isinstance(i, InputError) for i in items] == [True, True, True, False]
+
+
 # ---------------------------------------------------------------- decode
 
 @pytest.mark.parametrize(("data", "message"), [
@@ -95,6 +130,14 @@ def test_decode_refuses_what_is_not_text(data: bytes, message: str) -> None:
     with pytest.raises(InputError) as caught:
         decode("a.txt", data)
     assert str(caught.value) == message
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_decode_refuses_utf16_with_a_bom(encoding: str) -> None:
+    bom = "" if encoding == "utf-16" else "\ufeff"  # "utf-16" writes its own
+    with pytest.raises(InputError) as caught:
+        decode("a.txt", (bom + "Leg cramps.\n").encode(encoding))
+    assert str(caught.value) == "a.txt: UTF-16 text; save it as UTF-8"
 
 
 def test_decode_strips_the_bom_and_keeps_everything_else() -> None:

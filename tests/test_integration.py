@@ -135,6 +135,6 @@ def test_components_declare_what_they_assign_and_require(nlp):
     assert meta["cramptext_line_breaks"].assigns == ["token.is_sent_start"]
     assert meta["cramptext_concepts"].assigns == ["doc.spans"]
     assert "span._.negated" in meta["cramptext_context"].assigns
-    assert meta["cramptext_claims"].assigns == ["doc._.claims"]
+    assert meta["cramptext_claims"].assigns == ["doc._.claims", "doc._.topic"]
     assert all(m.requires for name, m in meta.items() if name != "cramptext_line_breaks")
     assert nlp.analyze_pipes()["problems"] == {name: [] for name in nlp.pipe_names}

@@ -78,5 +78,15 @@ def test_installed_copy_ships_every_package_and_rule_file(installed):
     sources = {p.relative_to(REPO / "cramptext").as_posix() for p in (REPO / "cramptext").rglob("*.py")}
     rules = {"data/" + p.relative_to(REPO / "rules").as_posix() for p in (REPO / "rules").rglob("*")
              if p.suffix in (".yaml", ".py")}
+    assets = {p.relative_to(REPO / "cramptext").as_posix() for p in (REPO / "cramptext").rglob("*")
+              if p.suffix in (".j2", ".css", ".js")}
     assert sources <= shipped
     assert rules <= shipped
+    assert {"output/html/report.html.j2", "output/html/report.css", "output/html/report.js"} <= assets <= shipped
+
+
+def test_installed_copy_writes_the_html_report(installed, tmp_path):
+    done = run([installed / "cramptext", "report", SEED, "-o", tmp_path / "report.html"], cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "Content-Security-Policy" in html and 'data-claim="doc-1-c0"' in html

@@ -39,7 +39,8 @@ EXAMPLES = _examples()
 
 @pytest.fixture(scope="module")
 def rules_by_file() -> dict[str, Rule]:
-    return {rule.path.name: rule for rule in load_rules() if rule.path is not None and rule.path.parent == PHRASING_DIR}
+    # the rules as loaded: from the checkout (editable) or the installed data package (wheel)
+    return {rule.path.name: rule for rule in load_rules() if rule.path is not None and rule.path.parent.name == "phrasing"}
 
 
 def test_every_rule_file_has_bad_and_good_examples() -> None:

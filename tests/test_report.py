@@ -302,3 +302,235 @@ def test_every_format_renders_and_unknown_format_raises() -> None:
         assert render(fmt).endswith("\n")
     with pytest.raises(ConfigError, match="unknown output format 'xml'"):
         render("xml")
+
+
+# ---------------------------------------------------------------- control characters and long lines
+
+from cramptext.output.text import display_width  # noqa: E402
+from cramptext.output.visible import visible  # noqa: E402
+from cramptext.records import Claim  # noqa: E402
+
+# What a hostile article may hold: clear screen, window title (OSC 0), a hidden hyperlink (OSC 8),
+# bell, bare CR, backspace, NUL, DEL, C1 CSI and NEL, bidi overrides, isolates and marks.
+HOSTILE = ("\x1b[2J\x1b]0;pwned\x07\x1b]8;;https://evil.example\x1b\\click\x1b]8;;\x1b\\\x07\rX\x08\x00\x7f"
+           "\x9b31m\x85\u202e\u202a\u202b\u202c\u202d\u2066\u2067\u2068\u2069\u200e\u200f\u061c\u2028\u2029")
+BIDI = set("\u061c\u200e\u200f\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def controls(out: str, allowed: str = "\n") -> list[str]:
+    """The control characters in ``out`` other than ``allowed``."""
+    return [c for c in out if c not in allowed and (ord(c) < 0x20 or 0x7f <= ord(c) < 0xa0 or c in BIDI)]
+
+
+def test_visible_writes_control_characters_as_escapes() -> None:
+    assert visible("a\x1b[2Jb\x07c\rd\x08e\x00\x7f\x9b\x85") == "a\\x1b[2Jb\\x07c\\rd\\x08e\\x00\\x7f\\x9b\\x85"
+    assert visible("\u202eevil\u2066x\u2069\u200e\u200f\u061c") == "\\u202eevil\\u2066x\\u2069\\u200e\\u200f\\u061c"
+    assert visible("a\tb\nc") == "a\\tb\\nc"
+    # Tab and newline where the format allows them; a CR only as part of a CRLF line break.
+    assert visible("a\tb\r\nc\rd\n", keep="\t\n") == "a\tb\r\nc\\rd\n"
+    assert controls(visible(HOSTILE), allowed="") == []
+
+
+@pytest.mark.parametrize("text", ["", "plain text", "Évitez « ça » – 脚がつる, naïve\u00a0e\u0301",
+                                  "back\\slash"])
+def test_visible_leaves_other_text_alone(text: str) -> None:
+    assert visible(text) == text
+
+
+def caret_columns(snippet: list[str]) -> tuple[str, int, int]:
+    """A caret snippet's shown line (after the gutter), and the carets' column and width."""
+    shown = snippet[0].split(" | ", 1)[1]
+    carets = snippet[1].split(" | ", 1)[1]
+    pad = len(carets) - len(carets.lstrip(" "))
+    return shown, pad, len(carets) - pad
+
+
+def under_carets(shown: str, pad: int, width: int) -> str:
+    """What the carets sit under, in display columns."""
+    column, out = 0, []
+    for char in shown:
+        if pad <= column < pad + width:
+            out.append(char)
+        column += display_width(char)
+    return "".join(out)
+
+
+def test_text_shows_control_characters_as_escapes() -> None:
+    text = "Cramps \x1b[2J\x1b]0;pwned\x07\r\x08\u202e\u2066 can\tdrive calves.\n"
+    odd = finding("h.md", "CT101", "drive calves", text=text, message=f"Bad{HOSTILE}one\nnote",
+                  replacement=f"cause{HOSTILE}", applicability="safe",
+                  related=(Location("h.md", 0, 6, 1, 1, f"see{HOSTILE}"),))
+    out = render("text", [odd], {"h.md": text})
+    assert controls(out) == []
+    lines = out.splitlines()
+    # Line breaks in a message become spaces (one_line), other control characters escapes.
+    message = visible(" ".join(f"Bad{HOSTILE}one\nnote".splitlines()))
+    assert "\\x1b[2J\\x1b]0;pwned\\x07" in message and "\\u202e" in message and "\\x08" in message
+    assert lines[0] == f"h.md:1:{odd.column}: CT101 {message} [*]"
+    # The tab still goes to the next 4-column stop, counted on the line as shown.
+    assert lines[1] == "1 | Cramps \\x1b[2J\\x1b]0;pwned\\x07\\r\\x08\\u202e\\u2066 can    drive calves."
+    shown, pad, width = caret_columns(lines[1:3])
+    assert under_carets(shown, pad, width) == "drive calves"
+    assert lines[3].startswith('  help: replace with "cause\\u001b[2J')  # JSON's escapes, then ours
+    assert lines[4] == f"  note: h.md:1:1: {visible(' '.join(f'see{HOSTILE}'.splitlines()))}"
+
+
+def test_text_escapes_in_the_span_widen_the_carets() -> None:
+    text = "a\x07b \x1b[2Jcramp\x1b[0m here\n"
+    start = text.index("\x1b[2J")
+    span = Finding("c.md", "CT120", "n", "phrasing", "warning", start, text.index(" here"), 1, start + 1, "M.")
+    snippet = render("text", [span], {"c.md": text}).splitlines()[1:3]
+    assert snippet == ["1 | a\\x07b \\x1b[2Jcramp\\x1b[0m here",
+                       "  |        ^^^^^^^^^^^^^^^^^^^"]
+
+
+def test_text_control_characters_in_the_path_are_escaped() -> None:
+    text = "Drink water.\n"
+    odd = Finding("evil\x1b]0;x\x07.md", "CT201", "n", "claim", "error", 0, 5, 1, 1, "M.")
+    out = render("text", [odd], {odd.source: text})
+    assert out.splitlines()[0] == "evil\\x1b]0;x\\x07.md:1:1: CT201 M."
+
+
+def long_line_snippet(text: str, phrase: str, nth: int = 0) -> list[str]:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(phrase, start + 1)
+    line, column = line_col(text, start)
+    found = Finding("long.md", "CT101", "n", "phrasing", "warning", start, start + len(phrase), line, column, "M.")
+    return render("text", [found], {"long.md": text}).splitlines()[1:3]
+
+
+LONG_LINE = ("Night cramps wake people. " * 400)[:10_000] + "drive calves" + (" The calf tightens." * 600)
+LONG_LINE = LONG_LINE[:20_000] + "\n"
+
+
+def test_text_long_line_shows_a_window_around_the_finding() -> None:
+    assert len(LONG_LINE) == 20_001
+    snippet = long_line_snippet(LONG_LINE, "drive calves")
+    shown, pad, width = caret_columns(snippet)
+    assert 100 <= display_width(shown) <= 120
+    assert shown.startswith("…") and shown.endswith("…")
+    assert under_carets(shown, pad, width) == "drive calves"
+    assert snippet[0].startswith("1 | …")
+
+
+def test_text_long_line_cut_at_one_end_only() -> None:
+    head = long_line_snippet(LONG_LINE, "Night cramps")
+    shown, pad, width = caret_columns(head)
+    assert shown.startswith("Night cramps wake people.") and shown.endswith("…") and display_width(shown) == 120
+    assert (pad, width) == (0, 12)
+    tail_text = "x" * 5000 + " drive calves.\n"
+    shown, pad, width = caret_columns(long_line_snippet(tail_text, "drive calves"))
+    assert shown.startswith("…x") and shown.endswith("x drive calves.") and display_width(shown) == 120
+    assert under_carets(shown, pad, width) == "drive calves"
+
+
+def test_text_line_that_fits_is_shown_whole() -> None:
+    for size in (119, 120):
+        text = "drive calves" + "x" * (size - 12) + "\n"
+        assert long_line_snippet(text, "drive calves")[0] == f"1 | {text[:-1]}"
+    text = "drive calves" + "x" * 109 + "\n"  # 121 columns
+    assert long_line_snippet(text, "drive calves")[0] == f"1 | {text[:120 - 1]}…"
+
+
+def test_text_long_line_with_tabs_escapes_and_wide_characters_keeps_the_caret() -> None:
+    text = ("\t脚がつる \x1b[1m" * 300) + "drive calves" + ("\t\u202e脚 x" * 300) + "\n"
+    shown, pad, width = caret_columns(long_line_snippet(text, "drive calves"))
+    assert display_width(shown) <= 120 and shown.startswith("…") and shown.endswith("…")
+    assert controls(shown, allowed="") == [] and "\t" not in shown
+    assert under_carets(shown, pad, width) == "drive calves"
+
+
+def test_text_long_span_is_underlined_to_the_cut() -> None:
+    text = "x" * 500 + "drive " + "calves " * 1000 + "\n"
+    start = text.index("drive")
+    span = Finding("l.md", "CT101", "n", "phrasing", "warning", start, len(text) - 1, 1, start + 1, "M.")
+    shown, pad, width = caret_columns(render("text", [span], {"l.md": text}).splitlines()[1:3])
+    assert display_width(shown) == 120 and shown.endswith("…")
+    assert shown[pad:pad + 6] == "drive " and pad + width == 119  # carets up to the ellipsis
+
+
+def test_text_many_findings_on_a_huge_line_print_no_more_than_their_windows() -> None:
+    text = "Cramps drive calves at night. " * 170_000 + "\n"  # about 5 MB on one line
+    findings = []
+    for start in range(7, len(text) - 100, len(text) // 50):
+        start = text.index("drive calves", start)
+        findings.append(Finding("big.md", "CT101", "n", "phrasing", "warning", start, start + 12, 1, start + 1,
+                                "M."))
+    out = render("text", findings, {"big.md": text})
+    snippets = [line for line in out.splitlines() if line.startswith("1 | ")]
+    assert len(snippets) == len(findings) >= 50
+    assert all(display_width(line) <= len("1 | ") + 120 for line in snippets)
+    assert len(out) < 300 * len(findings)
+
+
+def test_github_shows_control_characters_as_escapes() -> None:
+    text = f"first {HOSTILE} line\n"
+    odd = Finding("a\x1b]0;x\x07.md", "CT201", "n\u202e", "claim", "error", 0, 5, 1, 1,
+                  f"100% {HOSTILE} sure\r\nreally")
+    out = render("github", [odd], {odd.source: text})
+    assert controls(out) == [] and out.count("\n") == 1
+    assert out.startswith("::error file=a\\x1b]0;x\\x07.md,line=1,col=1,endLine=1,endColumn=5,title=CT201 n\\u202e::")
+    # GitHub's own encoding still carries the line breaks.
+    message = visible(HOSTILE, keep="\t\r\n").replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    assert "\\x1b]0;pwned\\x07" in message and "\\u202e" in message and "%0DX\\x08" in message
+    assert out.endswith(f"::100%25 {message} sure%0D%0Areally\n")
+
+
+# ---------------------------------------------------------------- claims: csv and table
+
+def claim(text: str, sentence: str, **extra) -> Claim:
+    return Claim(source=extra.pop("source", "h.txt"), kind="cause", concept="dehydration",
+                 concept_id="dehydration", text=text, start=0, end=len(text), line=1, column=1,
+                 sentence=sentence, **extra)
+
+
+def render_claims(fmt: str, claims: list[Claim]) -> str:
+    return render_records("claims", fmt, claims, OutputContext())
+
+
+def test_csv_booleans_are_lowercase_like_json() -> None:
+    import csv
+    import io
+
+    out = render_claims("csv", [claim("Dehydration", "Dehydration can cause leg cramps.", hedged=True)])
+    assert out.splitlines()[1] == ("h.txt,1,1,0,11,cause,dehydration,dehydration,,false,true,Dehydration,"
+                                   "Dehydration can cause leg cramps.")
+    (row,) = csv.DictReader(io.StringIO(out))
+    assert (row["negated"], row["hedged"], row["icd10cm"]) == ("false", "true", "")
+
+
+def test_csv_shows_control_characters_as_escapes_keeping_tabs_and_line_breaks() -> None:
+    import csv
+    import io
+
+    odd = claim(f"Dehy\x07dration\u202e", f"Dehy\x07dration\u202e can\tcause\r\nleg\rcramps{HOSTILE}.",
+                source=f"evil\x1b]0;x\x07.txt")
+    out = render_claims("csv", [odd])
+    assert controls(out, allowed="\t\r\n") == [] and "\x07" not in out and "\u202e" not in out
+    (row,) = csv.DictReader(io.StringIO(out, newline=""))
+    assert row["source"] == "evil\\x1b]0;x\\x07.txt"
+    assert row["text"] == "Dehy\\x07dration\\u202e"
+    assert row["sentence"] == f"Dehy\\x07dration\\u202e can\tcause\r\nleg\\rcramps{visible(HOSTILE)}."
+
+
+def test_table_shows_control_characters_as_escapes() -> None:
+    odd = claim(f"Dehy\x1b[2Jdration\u202e\r\nnow", "s", source="a\x07.txt")
+    out = render_claims("table", [odd])
+    assert controls(out) == []
+    assert out.splitlines()[1].split() == ["a\\x07.txt:1:1", "cause", "dehydration", "-",
+                                           "Dehy\\x1b[2Jdration\\u202e", "now"]
+
+
+def test_text_and_table_keep_tabs_in_messages_and_claims() -> None:
+    tabbed = finding("docs/a.md", "CT201", "Drink", message="Tab\there.")
+    assert render("text", [tabbed]).splitlines()[0] == "docs/a.md:4:1: CT201 Tab\there."
+    assert render_claims("table", [claim("Dehydration\tnow", "s")]).splitlines()[1].endswith("  Dehydration\tnow")
+
+
+def test_table_of_plain_claims_is_unchanged() -> None:
+    out = render_claims("table", [claim("Dehydration\nnow", "s", hedged=True)])
+    assert out == ("LOCATION   KIND   CONCEPT      FLAGS   TEXT\n"
+                   "h.txt:1:1  cause  dehydration  hedged  Dehydration now\n"
+                   "\n"
+                   "1 claims in 1 document (1 cause, 0 symptom, 0 remedy, 0 red_flag)\n")

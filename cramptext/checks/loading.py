@@ -68,7 +68,7 @@ def load_rule(path: Path, param_schemas: dict[str, dict] = PARAM_SCHEMAS) -> Rul
                 applicability=data.get("applicability"), replacement=data.get("replacement"),
                 patterns=tuple(data.get("patterns", ())), params=data.get("params", {}),
                 source_title=source.get("title"), source_url=source.get("url"),
-                examples=data["examples"], path=path)
+                examples=data["examples"], path=path, enabled_by_default=data.get("enabled_by_default", True))
 
 
 def builtin_rule_folders() -> list[Path]:
@@ -87,6 +87,8 @@ def load_rules(extra_dirs: Iterable[Path] = ()) -> list[Rule]:
     names: dict[str, Rule] = {}
     for path in rule_files(folders):
         rule = load_rule(path, PARAM_SCHEMAS)
+        if rule.code in rules and _same_file(rules[rule.code].path, path):
+            continue  # a copy of a shipped rule (`rules validate rules/` from a checkout) is no second rule
         for seen, key in ((rules, rule.code), (names, rule.name)):
             if key in seen:
                 line = node_line(path, ["code" if seen is rules else "name"])
@@ -94,6 +96,10 @@ def load_rules(extra_dirs: Iterable[Path] = ()) -> list[Rule]:
         rules[rule.code] = rule
         names[rule.name] = rule
     return sorted(rules.values(), key=lambda r: r.code)
+
+
+def _same_file(a: Path | None, b: Path) -> bool:
+    return a is not None and a.read_bytes() == b.read_bytes()
 
 
 def validate_folders(folders: Iterable[Path]) -> tuple[list[Rule], list[Path]]:

@@ -24,6 +24,7 @@ class Rule:
     source_url: str | None = None
     examples: dict = field(default_factory=dict, compare=False, hash=False)
     path: Path | None = field(default=None, compare=False)
+    enabled_by_default: bool = True  # false: runs only when a selector names it (--select CT302)
 
     def info(self) -> RuleInfo:
         return RuleInfo(code=self.code, name=self.name, category=self.category, severity=self.severity,

@@ -5,6 +5,7 @@ remember the line of every key so errors can name it.
 """
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from collections.abc import Iterator, Sequence
@@ -150,15 +151,24 @@ def has_cramptext_table(pyproject: Path) -> bool:
 def find_config(start: Path) -> Path | None:
     """The nearest configuration file from `start` (a file or folder) upwards."""
     start = Path(start).absolute()
-    folder = start if start.is_dir() else start.parent
+    folder = start if _is(start, Path.is_dir) else start.parent
     for candidate in (folder, *folder.parents):
         own = candidate / CONFIG_FILE
-        if own.is_file():
+        if _is(own, Path.is_file):
             return own
         pyproject = candidate / PYPROJECT_FILE
-        if pyproject.is_file() and has_cramptext_table(pyproject):
+        if _is(pyproject, Path.is_file) and has_cramptext_table(pyproject):
             return pyproject
     return None
+
+
+def _is(path: Path, test) -> bool:
+    """``test(path)``, false where the path cannot be looked at (an unreadable folder, a link loop):
+    reading the articles reports those, one line each."""
+    try:
+        return test(path)
+    except (OSError, RuntimeError):
+        return False
 
 
 def config_for(start: Path) -> Config:
@@ -183,6 +193,6 @@ def config_for_source(source: str) -> Config:
 def run_config(paths: Sequence[str], overrides: dict | None = None) -> Config:
     """The configuration that picks rules and model for a run: the first path's, with flags applied."""
     first = next((p for p in paths if p != STDIN), None)
-    start = Path(first).resolve() if first else Path.cwd()
-    start = start if start.is_dir() else start.parent
+    start = Path(os.path.abspath(first)) if first else Path.cwd()
+    start = start if _is(start, Path.is_dir) else start.parent
     return config_for(start).merge(**(overrides or {}))

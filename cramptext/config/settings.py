@@ -33,6 +33,7 @@ class Config:
     model: str | None = None
     max_grade: float = 8.0
     fail_on: str = "error"
+    topic: str = "auto"  # "auto": claims only where the text is about cramps; "cramps": treat every article so
     path: Path | None = None
     # Fields that CLI flags set (so errors name the command line, not the file).
     overridden: frozenset[str] = frozenset()
@@ -56,6 +57,11 @@ class Config:
     def is_set(self, name: str) -> bool:
         """Whether the file or a flag gives ``name`` (not just the default)."""
         return name in self.overridden or name in self.key_lines
+
+    def names_explicitly(self, code: str) -> bool:
+        """Whether a selector other than ALL selects ``code`` (rules off by default need one)."""
+        return any(s != ALL for s in self.select + self.extend_select if selector_rank(s, code) is not None) \
+            and self.is_enabled(code)
 
     def is_enabled(self, code: str, source_path: str | Path | None = None) -> bool:
         """Whether rule `code` runs (on `source_path`, when given)."""
@@ -194,6 +200,15 @@ def parse_max_grade(value: Any, base: Path | None) -> float:
     return float(value)
 
 
+TOPICS = ("auto", "cramps")
+
+
+def parse_topic(value: Any, base: Path | None) -> str:
+    if value not in TOPICS:
+        raise BadValue(f"must be one of {', '.join(TOPICS)} (got {value!r})")
+    return value
+
+
 FIELD_PARSERS: dict[str, Callable[[Any, Path | None], Any]] = {
     "select": parse_codes,
     "ignore": parse_codes,
@@ -204,6 +219,7 @@ FIELD_PARSERS: dict[str, Callable[[Any, Path | None], Any]] = {
     "model": parse_model,
     "max_grade": parse_max_grade,
     "fail_on": parse_level,
+    "topic": parse_topic,
 }
 
 

@@ -24,6 +24,8 @@ class Cues:
     generic_heads: frozenset
     frames: dict
     vague_modifiers: frozenset
+    inversion_heads: frozenset
+    ingredient_verbs: frozenset
 
 
 def load_cues(path: Path) -> Cues:
@@ -40,6 +42,10 @@ class ContextCues:
     modals: frozenset
     hedge_verbs: frozenset
     origin_verbs: frozenset
+    conditional_marks: frozenset
+    concessive_marks: frozenset
+    denials: frozenset
+    cautions: tuple  # of {name, phrases, examples}
 
 
 def load_context(path: Path) -> ContextCues:
@@ -54,6 +60,8 @@ def _from_yaml(cls, data: dict):
         raw = data[f.name]
         if f.type == "dict":
             values[f.name] = {key: frozenset(words) for key, words in raw.items()}
+        elif f.type == "tuple" and raw and isinstance(raw[0], dict):
+            values[f.name] = tuple(raw)
         else:
             values[f.name] = tuple(raw) if f.type == "tuple" else frozenset(raw)
     return cls(**values)

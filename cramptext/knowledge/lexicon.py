@@ -18,6 +18,7 @@ class Concept:
     tags: frozenset = frozenset()
     synonyms: tuple[str, ...] = ()
     patterns: tuple = field(default=(), hash=False, compare=False)
+    named_by_text: bool = False  # a family of products: each claim is named by its own words
 
     def name_for(self, kind: str) -> str:
         """The canonical name this concept takes in a claim of ``kind``."""
@@ -30,6 +31,7 @@ class Condition:
 
     id: str
     name: str
+    topic: str  # conditions with the same topic are one subject ("cramps")
     codes: dict = field(default_factory=dict, hash=False, compare=False)
     synonyms: tuple[str, ...] = ()
 
@@ -67,9 +69,13 @@ def load_lexicon(path: Path) -> Lexicon:
             names=dict(raw.get("names", {})),
             codes=dict(raw.get("codes", {})),
             tags=frozenset(raw.get("tags", ())),
-            synonyms=tuple(dict.fromkeys([raw["name"], *raw.get("synonyms", ())])),
+            # a family's name ("homeopathic remedy") is not one of its members' words
+            synonyms=tuple(dict.fromkeys([*([] if raw.get("named_by_text") else [raw["name"]]),
+                                          *raw.get("synonyms", ())])),
             patterns=tuple(raw.get("patterns", ())),
+            named_by_text=bool(raw.get("named_by_text", False)),
         )
-    conditions = {raw["id"]: Condition(raw["id"], raw["name"], dict(raw["codes"]), tuple(raw.get("synonyms", ())))
+    conditions = {raw["id"]: Condition(raw["id"], raw["name"], raw["topic"], dict(raw.get("codes", {})),
+                                       tuple(dict.fromkeys([raw["name"], *raw.get("synonyms", ())])))
                   for raw in data.get("conditions", ())}
     return Lexicon(concepts, conditions)

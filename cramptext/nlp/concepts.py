@@ -11,6 +11,8 @@ from spacy.util import filter_spans
 
 from .knowledge_component import SPANS_KEY, KnowledgeComponent
 
+CONDITIONS_KEY = "cramptext_conditions"  # what the text is about: conditions named in it
+
 
 @Language.factory("cramptext_concepts", assigns=["doc.spans"], requires=["token.lemma", "token.dep"],
                   default_config={"rules_dir": None, "spans_key": SPANS_KEY})
@@ -19,7 +21,8 @@ def make_concept_matcher(nlp: Language, name: str, rules_dir: str | None, spans_
 
 
 class ConceptMatcher(KnowledgeComponent):
-    """Marks lexicon concepts in ``doc.spans[spans_key]`` (label = concept id).
+    """Marks lexicon concepts in ``doc.spans[spans_key]`` (label = concept id), and the
+    conditions articles are about in ``doc.spans["cramptext_conditions"]`` (label = condition id).
 
     Synonyms match on lemmas (so inflections match) and on lower-case text;
     token patterns from the lexicon add what phrases cannot say. Overlaps
@@ -46,6 +49,7 @@ class ConceptMatcher(KnowledgeComponent):
             self._lower_matcher.add(concept.id, [self.nlp.make_doc(s) for s in concept.synonyms])
             if concept.patterns:
                 self._token_matcher.add(concept.id, [list(p) for p in concept.patterns])
+        self._condition_ids = set(knowledge.lexicon.conditions)
         self._set_lemma_patterns([])
 
     def _lemmatise(self, texts: list[str]) -> list[Doc]:
@@ -60,10 +64,13 @@ class ConceptMatcher(KnowledgeComponent):
         return docs
 
     def _build_lemma_patterns(self) -> list[dict]:
-        phrases = [(c.id, s) for c in self.knowledge.lexicon for s in c.synonyms]
+        lexicon = self.knowledge.lexicon
+        phrases = [(c.id, s) for c in lexicon for s in c.synonyms]
+        phrases += [(c.id, s) for c in lexicon.conditions.values() for s in c.synonyms]
         docs = self._lemmatise([s for _, s in phrases])
-        return [{"label": concept_id, "pattern": [t.lemma_.lower() for t in doc]}
-                for (concept_id, _), doc in zip(phrases, docs)]
+        patterns = [{"label": concept_id, "pattern": [t.lemma_.lower() for t in doc]}
+                    for (concept_id, _), doc in zip(phrases, docs)]
+        return patterns + inverted(patterns, self.knowledge.cues.inversion_heads)
 
     def _set_lemma_patterns(self, patterns: list[dict]) -> None:
         self.lemma_patterns = patterns
@@ -85,17 +92,32 @@ class ConceptMatcher(KnowledgeComponent):
         matches = self._lemma_matcher(lowered) + self._lower_matcher(doc)
         if len(self._token_matcher):
             matches += self._token_matcher(doc)
-        spans = filter_spans([Span(doc, start, end, label=match_id) for match_id, start, end in matches])
+        found = [Span(doc, start, end, label=match_id) for match_id, start, end in matches]
+        conditions = [s for s in found if s.label_ in self._condition_ids]
+        spans = filter_spans([s for s in found if s.label_ not in self._condition_ids])
         spans = filter_spans(spans + list(self._distributed(doc, spans)))
         doc.spans[self.spans_key] = spans
+        doc.spans[CONDITIONS_KEY] = filter_spans(conditions)
         return doc
 
     def _distributed(self, doc: Doc, spans: list[Span]):
         """Coordination: "problems in the circulatory system, spine or nerves" also
-        names "nerve problems" when the lexicon knows that phrase."""
+        names "nerve problems", and "hot or cold treatments" "hot treatment", when the
+        lexicon knows that phrase."""
         taken = {i for span in spans for i in range(span.start, span.end)}
         for span in spans:
             head = span.root
+            for mod in (t for t in span if t.dep_ in ("amod", "compound") and t.head is head):
+                # "a warm bath or shower": the modifier also qualifies the coordinated noun ...
+                for conj in head.conjuncts:
+                    concept_id = self._phrase_index.get(f"{mod.lemma_.lower()} {conj.lemma_.lower()}")
+                    if concept_id and conj.i not in taken:
+                        yield Span(doc, conj.i, conj.i + 1, label=concept_id)
+                # ... and "hot or cold treatments": the coordinated modifier the noun
+                for conj in mod.conjuncts:
+                    concept_id = self._phrase_index.get(f"{conj.lemma_.lower()} {head.lemma_.lower()}")
+                    if concept_id and conj.i not in taken:
+                        yield Span(doc, conj.i, conj.i + 1, label=concept_id)
             for prep in (c for c in head.children if c.dep_ == "prep"):
                 for pobj in (c for c in prep.children if c.dep_ == "pobj" and span.start <= c.i < span.end):
                     for conj in pobj.conjuncts:
@@ -119,3 +141,15 @@ class ConceptMatcher(KnowledgeComponent):
         super().from_disk(path, exclude=exclude)
         self._set_lemma_patterns(list(srsly.read_jsonl(Path(path) / "lemma_patterns.jsonl")))
         return self
+
+
+def inverted(patterns: list[dict], heads: frozenset) -> list[dict]:
+    """"liver disease" also as "disease of the liver" (and "diseases of liver"): an
+    English head noun can follow its modifier or take it in an "of" phrase."""
+    extra = []
+    for p in patterns:
+        words = p["pattern"]
+        if len(words) >= 2 and words[-1] in heads and "of" not in words:
+            for middle in (["of"], ["of", "the"]):
+                extra.append({"label": p["label"], "pattern": [words[-1], *middle, *words[:-1]]})
+    return extra

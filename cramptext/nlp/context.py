@@ -54,6 +54,8 @@ class ContextMatcher:
         self.cues = cues
         self._index = {(name, direction): PhraseIndex(getattr(cues, name).get(direction, ()))
                        for name in ("negation", "hedge") for direction in ("forward", "backward", "pseudo")}
+        self._cautions = PhraseIndex(p for rule in cues.cautions for p in rule["phrases"])
+        self._denials = PhraseIndex(cues.denials)
         self._cache: dict = {}  # (sentence bounds, cue set) -> triggers with their scopes
 
     def _triggers(self, sent: Span, name: str) -> list[tuple[int, int, frozenset]]:
@@ -110,11 +112,12 @@ class ContextMatcher:
     def assess(self, sent: Span, start: int, end: int) -> tuple[bool, bool]:
         """(negated, hedged) for the mention at token indices [start, end) of the doc."""
         hedged = self._in_scope(sent, "hedge", start, end)
-        if is_reason_adjunct(sent.doc[start:end].root, self.cues.origin_verbs):
+        root = sent.doc[start:end].root
+        if is_reason_adjunct(root, self.cues.origin_verbs):
             # "can't sleep from pain": the negation is of the verb, not of the reason.
             return False, hedged
         negated = self._in_scope(sent, "negation", start, end)
-        verb = governing_verb(sent.doc[start:end].root)
+        verb = governing_verb(root)
         if verb is not None:
             pseudo = self._pseudo(sent)
             for v in _verb_chain(verb):
@@ -125,7 +128,43 @@ class ContextMatcher:
                         hedged = True
                 if v.lemma_ in self.cues.hedge_verbs:
                     hedged = True
+        if negated and (self.is_caution(sent) or self._conditional(verb)):
+            # "do not take more than 2,400 mg", "if you have kidney disease, don't take it": advice with a limit
+            return False, True
+        if not negated and self._rejected_concession(root):
+            return True, False
         return negated, hedged
+
+    def is_caution(self, sent: Span) -> bool:
+        """Whether the sentence limits how to use care rather than denying it (``cautions`` in the data)."""
+        return bool(self._cautions.find(_words(sent)))
+
+    def is_denial(self, sent: Span) -> bool:
+        """Whether the sentence denies what was said before it ("But this is a myth.")."""
+        return bool(self._denials.find(_words(sent)))
+
+    def _conditional(self, verb: Token | None) -> bool:
+        """A verb (or the verb it complements) with an "if"/"unless" clause of its own."""
+        for v in _verb_chain(verb) if verb is not None else ():
+            for child in v.children:
+                if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.cues.conditional_marks
+                                                 for m in child.children):
+                    return True
+        return False
+
+    def _rejected_concession(self, token: Token) -> bool:
+        """A mention inside "although X" whose main clause is negated ("there is no good evidence")."""
+        for _ in range(10):
+            if token.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.cues.concessive_marks
+                                             for m in token.children):
+                main = token.head
+                inside = {t.i for t in token.subtree}
+                return any(t.i not in inside and (t.dep_ == "neg" or t.lower_ in ("no", "never", "nothing"))
+                           for t in main.subtree)
+            if token.head is token:
+                return False
+            token = token.head
+        return False
 
 
 def is_reason_adjunct(token: Token, origin_verbs: frozenset) -> bool:

@@ -17,7 +17,7 @@ RE_LIST_ITEM = re.compile(r"^\s*(?:[-*+•–]|\d{1,2}[.)])\s+")
 RE_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 RE_LINE = re.compile(r"[^\n]*\n?")
 RE_TERMINAL_PUNCT = re.compile(r"(?<!\.\.)[.!;,]\s*$")  # "...if..." trails off: still a heading
-RE_LEAD_IN_END = re.compile(r"(:|\.\.\.|…)\s*$")  # "See your GP if:" introduces a list
+RE_LEAD_IN_END = re.compile(r"(:-?|\.\.\.|…)\s*$")  # "See your GP if:" introduces a list ("...them:-" too)
 RE_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # Markup that is not prose (HTML tags and comments, Markdown emphasis markers).
 RE_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -43,8 +43,8 @@ def heading_title(line: str) -> str | None:
             return m.group("title")
     stripped = line.strip()
     words = RE_WORD.findall(stripped)
-    if not words or RE_LIST_ITEM.match(line) or not stripped[0].isupper():
-        return None
+    if not words or RE_LIST_ITEM.match(line) or not stripped[0].isupper() or RE_LEAD_IN_END.search(stripped):
+        return None  # "Other things that raise the risk are:" introduces a list: a lead-in, not a heading
     # A short line on its own, with no sentence punctuation, or an FAQ question.
     if stripped.endswith("?") and len(words) <= 15:
         return stripped
@@ -97,7 +97,8 @@ class Structure:
                 next_text = text[m.end():m.end() + 200].split("\n", 1)[0]
                 # A short unpunctuated line in the middle of a paragraph, followed by
                 # more prose, is a heading only if the next line starts a new thought.
-                if title is not None and not (previous_blank or next_text.strip() == "" or next_text[:1].isupper()):
+                if title is not None and not (previous_blank or next_text.strip() == "" or next_text[:1].isupper()
+                                              or RE_LIST_ITEM.match(next_text)):
                     title = None
                 if title is not None:
                     section = classifier.kind_of(title)

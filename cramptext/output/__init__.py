@@ -11,6 +11,7 @@ from ..errors import ConfigError
 from .context import OutputContext
 from .csv_records import render_claims_csv, render_summary_csv, render_triples_csv
 from .github import render_github
+from .html import render_html_report
 from .json_records import render_json, render_jsonl
 from .positions import sort_findings
 from .sarif import render_sarif
@@ -27,6 +28,8 @@ FORMATS: dict[str, dict[str, Renderer]] = {
     "triples": {"table": render_triples_table, "jsonl": render_jsonl, "json": render_json, "csv": render_triples_csv},
     "triple_summary": {"table": render_summary_table, "jsonl": render_jsonl, "json": render_json,
                        "csv": render_summary_csv},
+    # Engine results (DocumentResult: document, claims, findings, triples), for the editors' report.
+    "results": {"html": render_html_report},
 }
 # Records each kind's formats expect in a stable order.
 ORDER = {"findings": sort_findings}
@@ -37,8 +40,8 @@ def formats(kind: str) -> tuple[str, ...]:
 
 
 def render(kind: str, fmt: str, records: Sequence, context: OutputContext | None = None) -> str:
-    """``records`` of ``kind`` ("claims", "findings", "triples", "triple_summary") in format ``fmt``;
-    unknown formats raise ConfigError."""
+    """``records`` of ``kind`` ("claims", "findings", "triples", "triple_summary", "results") in format
+    ``fmt``; unknown formats raise ConfigError."""
     renderers = FORMATS[kind]
     if fmt not in renderers:
         raise ConfigError(f"unknown output format '{fmt}'; expected one of: {', '.join(renderers)}")

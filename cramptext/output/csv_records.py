@@ -3,24 +3,34 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from .context import OutputContext
+from .visible import visible
 
 CLAIM_FIELDS = ("source", "line", "column", "start", "end", "kind", "concept", "concept_id", "icd10cm",
                 "negated", "hedged", "text", "sentence")
-
-
 TRIPLE_FIELDS = ("source", "line", "column", "start", "end", "basis", "negated", "cause", "cause_id", "cause_text",
                  "symptom", "symptom_id", "symptom_text", "remedy", "remedy_id", "remedy_text")
 SUMMARY_FIELDS = ("cause", "cause_id", "cause_articles", "role", "concept", "concept_id", "negated", "articles")
 
 
-def _csv(rows, fields) -> str:
+def csv_cell(value: object) -> object:
+    """A value as a CSV cell: booleans as JSON writes them, control characters (but tab and
+    newline) as escapes; numbers and None (an empty cell) as they are."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return visible(value, keep="\t\n")
+    return value
+
+
+def _csv(rows: Iterable[dict], fields: Sequence[str]) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    for row in rows:
+        writer.writerow({key: csv_cell(value) for key, value in row.items()})
     return buffer.getvalue()
 
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 from ..records import Finding, line_col
 from .context import OutputContext
 from .positions import posix_path, start_line_col
+from .visible import visible
 
 GITHUB_LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_github_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # Line breaks are encoded the way GitHub decodes them; other control characters are shown as escapes.
+    return visible(value, keep="\t\r\n").replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_github_property(value: str) -> str:

@@ -6,12 +6,13 @@ from collections import defaultdict
 from typing import Iterable, Iterator
 
 from ...records import Claim, Finding, Location
-from .selection import KINDS, ConceptSelector, concept_key, in_order, selector_schema
+from .selection import (KINDS, REGEXES, ConceptSelector, compile_patterns, concept_key, in_order,
+                        selector_schema, warned_concepts)
 from ..base import ArticleCheck, ArticleInput
 
 
 # How each kind of claim reads when asserted and when denied (CT301, CT302 messages).
-POLARITYWORDS = {
+POLARITY_WORDS = {
     "remedy": ("recommended", "advised against"),
     "cause": ("named as a cause", "denied as a cause"),
     "symptom": ("named as a symptom", "denied as a symptom"),
@@ -20,7 +21,7 @@ POLARITYWORDS = {
 
 
 def _says(claim: Claim) -> str:
-    asserted, denied = POLARITYWORDS.get(claim.kind, ("asserted", "denied"))
+    asserted, denied = POLARITY_WORDS.get(claim.kind, ("asserted", "denied"))
     return denied if claim.negated else asserted
 
 
@@ -51,7 +52,16 @@ class _PolarityCheck(ArticleCheck):
     params_schema = selector_schema({
         "claim_kinds": KINDS,  # kinds compared (default: remedy, cause)
         "include_hedged": {"type": "boolean"},  # compare hedged claims too (default: yes)
+        # a hedged assertion ("trials compared magnesium with placebo", "may help") does not
+        # contradict a denial (default: it does)
+        "hedged_assertions": {"type": "boolean"},
         "max_related": {"type": "integer", "minimum": 1},  # other places listed (default 3)
+        # Claims whose sentence matches one of these are not flat statements (a condition,
+        # a time frame: "was once prescribed ... now banned" is history, not a contradiction).
+        "unless_sentence": REGEXES,
+        # A concept named in a sentence that matches one of these is left alone in the whole
+        # article: the article warns about it, and its other mentions describe what it warns against.
+        "unless_article": REGEXES,
     })
 
     def __init__(self, rule, context):
@@ -61,10 +71,17 @@ class _PolarityCheck(ArticleCheck):
         self.kinds = set(p.get("claim_kinds", ("remedy", "cause")))
         self.include_hedged = p.get("include_hedged", True)
         self.max_related = p.get("max_related", 3)
+        self.unless = compile_patterns(rule, p.get("unless_sentence", ()))
+        self.hedged_assertions = p.get("hedged_assertions", True)
+        self.unless_article = compile_patterns(rule, p.get("unless_article", ()))
 
     def relevant(self, claims: Iterable[Claim]) -> list[Claim]:
-        return [c for c in in_order(claims)
-                if c.kind in self.kinds and (self.include_hedged or not c.hedged) and c in self.select]
+        claims = list(claims)
+        warned = warned_concepts(claims, self.unless_article)
+        return [c for c in in_order(claims) if concept_key(c) not in warned
+                if c.kind in self.kinds and (self.include_hedged or not c.hedged) and c in self.select
+                and (self.hedged_assertions or c.negated or not c.hedged)
+                and not any(r.search(c.sentence) for r in self.unless)]
 
 
 class ContradictionCheck(_PolarityCheck):

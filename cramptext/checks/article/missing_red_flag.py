@@ -24,7 +24,7 @@ class MissingRedFlagCheck(ArticleCheck):
         self.kinds = set(p.get("claim_kinds", ("cause",)))
         self.first_only = p.get("first_only", False)
 
-    def run(self, article: ArticleInputInput) -> Iterator[Finding]:
+    def run(self, article: ArticleInput) -> Iterator[Finding]:
         if any(c.kind == "red_flag" and not c.negated for c in article.claims):
             return
         seen: set[tuple[str, str]] = set()

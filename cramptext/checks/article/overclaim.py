@@ -25,7 +25,7 @@ class OverclaimCheck(ArticleCheck):
             return None
         return " ".join(min(found, key=lambda m: m.start()).group(0).split())
 
-    def run(self, article: ArticleInputInput) -> Iterator[Finding]:
+    def run(self, article: ArticleInput) -> Iterator[Finding]:
         once = SentenceOnce()
         for claim in in_order(article.claims):
             if claim.kind != "remedy" or claim.negated or claim.hedged or claim not in self.select:

@@ -91,3 +91,9 @@ def selector_schema(extra: dict | None = None, required: tuple = ()) -> dict:
     if required:
         schema["required"] = list(required)
     return schema
+
+
+def warned_concepts(claims: Iterable[Claim], patterns: list[re.Pattern]) -> set[tuple[str, str]]:
+    """Concepts the article warns about: named in a sentence that matches one of ``patterns``
+    (a rule's ``unless_article``), which quiets the rule on that concept in the whole article."""
+    return {concept_key(c) for c in claims if any(p.search(c.sentence) for p in patterns)}

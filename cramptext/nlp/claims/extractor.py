@@ -19,7 +19,8 @@ from .kinds import KindResolver
 from .mention import ClaimMention, lemma_set
 from .open_vocabulary import OpenVocabulary
 from .red_flags import SEE_DOCTOR_ID, DoctorAdvice
-from .syntax import drop_nested, is_fragment, is_prohibition
+from ..topic import CRAMPS, DocumentTopic, TopicMap
+from .syntax import drop_nested, is_fragment, is_prohibition, is_statement
 
 
 class ClaimExtractor:
@@ -36,16 +37,22 @@ class ClaimExtractor:
         self.nested_heads = lemma_set(cues.generic_heads) | lemma_set(cues.deficiency)
         # Concepts that are themselves advice to get care ("see a doctor", "emergency care").
         self.advice_ids = frozenset(c.id for c in self.lexicon if c.kinds == ("red_flag",) and not c.tags)
+        self.topic_of = {c.id: c.topic for c in self.lexicon.conditions.values()}
 
     # -- entry point ---------------------------------------------------------
-    def __call__(self, doc: Doc, concept_spans: list[Span]) -> list[ClaimMention]:
+    def __call__(self, doc: Doc, concept_spans: list[Span], condition_spans: list[Span] = (), *,
+                 every_topic: bool = False) -> tuple[list[ClaimMention], DocumentTopic]:
+        """The claims of ``doc`` about cramps (with ``every_topic``, of every sentence) and what it is about."""
         self.context.reset()
         structure = Structure(doc.text, self.sections)
+        topics = TopicMap(structure, list(condition_spans), self.topic_of, len(doc) - sum(t.is_punct or t.is_space for t in doc))
         by_sentence: dict[int, list[Span]] = {}
         for span in drop_nested(concept_spans, self.nested_heads):
             by_sentence.setdefault(span.sent.start, []).append(span)
         mentions: list[ClaimMention] = []
-        sentences = [s for s in doc.sents if structure.role(s.start_char) != "heading"]  # headings name topics
+        # Headings name topics, unless one states a claim ("Soap under the sheet can prevent cramps").
+        sentences = [s for s in doc.sents if (structure.role(s.start_char) != "heading" or is_statement(s))
+                     and (every_topic or topics.sentence_topic(s) == CRAMPS)]
         doctors = {s.start: list(self.doctor.mentions(s, by_sentence.get(s.start, []), self._mention))
                    for s in sentences}
         paragraph_starts = [0] + [m.end() for m in RE_BLANK_LINE.finditer(doc.text)]
@@ -65,7 +72,32 @@ class ClaimExtractor:
                 if key not in seen:
                     seen.add(key)
                     mentions.append(m)
+        mentions = self._denied_by_next_sentence(sentences, mentions, paragraph_starts)
         mentions.sort(key=lambda m: (m.start, m.end))
+        return mentions, topics.document
+
+    def _denied_by_next_sentence(self, sentences: list[Span], mentions: list[ClaimMention],
+                                 paragraph_starts: list[int]) -> list[ClaimMention]:
+        """"Many people drink tonic water. But this is a myth.": a denial with no claim of its
+        own negates the causes and remedies of the nearest earlier sentence with claims in its paragraph."""
+        by_sentence: dict[int, list[int]] = {}
+        for i, m in enumerate(mentions):
+            by_sentence.setdefault(m.sent_start, []).append(i)
+        starts = [s.start_char for s in sentences]
+        mentions = list(mentions)
+        for k, sent in enumerate(sentences):
+            if by_sentence.get(sent.start_char) or not self.context.is_denial(sent):
+                continue
+            paragraph = bisect.bisect_right(paragraph_starts, sent.start_char)
+            for j in range(k - 1, max(-1, k - 4), -1):
+                if bisect.bisect_right(paragraph_starts, starts[j]) != paragraph:
+                    break
+                earlier = by_sentence.get(starts[j])
+                if earlier:
+                    for i in earlier:
+                        if mentions[i].kind in ("cause", "remedy"):
+                            mentions[i] = mentions[i]._replace(negated=True, hedged=False)
+                    break
         return mentions
 
     # -- building a mention --------------------------------------------------
@@ -93,6 +125,8 @@ class ClaimExtractor:
                 continue
             if concept.id == SEE_DOCTOR_ID and has_doctor:
                 continue
+            if concept.id in self.advice_ids and span.root.dep_ in ("nsubj", "nsubjpass"):
+                continue  # "Medical professionals recommended hydration": who advised, not advice to see one
             kind = self.kinds.kind_of(concept, span, sent, section, fragment, has_doctor)
             if kind in ("cause", "symptom") and (warning or (sign_paragraph and (
                     "sign" in concept.tags or "red_flag" in concept.kinds))):
@@ -100,8 +134,23 @@ class ClaimExtractor:
             if kind is None:
                 continue
             known = (span._.negated, span._.hedged) if span._.negated is not None else None
-            mention = self._mention(sent, span.start, span.end, kind, concept.name_for(kind), concept.id, known)
-            if kind == "cause" and mention.negated and "remedy" in concept.kinds and is_prohibition(span):
+            name = name_from_text(span) if concept.named_by_text else concept.name_for(kind)
+            mention = self._mention(sent, span.start, span.end, kind, name, concept.id, known)
+            if kind == "cause" and "remedy" in concept.kinds and is_prohibition(span):
                 # "do not tuck the blanket tightly": advice to avoid a cause is a remedy
                 mention = mention._replace(kind="remedy", concept=concept.name_for("remedy"), negated=False)
             yield mention
+
+
+def name_from_text(span: Span) -> str:
+    """The words naming a product of a family, up to its strength ("Nux vomica 5 CH" → "nux vomica")."""
+    words = []
+    for token in span:
+        if token.like_num or any(ch.isdigit() for ch in token.text):
+            break
+        if token.is_alpha and token.lower_ not in FAMILY_WORDS:
+            words.append(token.lower_)
+    return " ".join(words) or span.text.lower()
+
+
+FAMILY_WORDS = frozenset({"homeopathic", "homoeopathic"})  # the family, not the product

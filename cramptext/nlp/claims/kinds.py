@@ -26,6 +26,7 @@ class KindResolver:
         self.population_cues = lemma_set(cues.population_cues)
         self.cause_frames = cues.frames["cause"]
         self.setting_verbs = cues.frames["setting"]
+        self.ingredient_verbs = lemma_set(cues.ingredient_verbs)
 
     def kind_of(self, concept: Concept, span: Span, sent: Span, section: str | None,
                 fragment: bool, has_doctor: bool) -> str | None:
@@ -35,6 +36,8 @@ class KindResolver:
         candidates = [k for k in kinds if k != "red_flag"] or list(kinds)
         if "population" in concept.tags and not self._population_is_claimed(span, sent, section, fragment, candidates):
             return None  # "in trials of older adults": who was studied, not what causes cramps
+        if span.root.dep_ == "dobj" and span.root.head.lemma_.lower() in self.ingredient_verbs:
+            return None  # "tonic water contains quinine": an ingredient, not a claim
         if self._is_effect(span):
             # What cramps bring ("accompanied by stress") is no cause or remedy.
             return "symptom" if "symptom" in kinds else None

@@ -129,6 +129,6 @@ class OpenVocabulary:
         words = [w for w in words if w not in self.vague and w.isascii()]
         if not words or all(w in self.generic or w in self.condition_words for w in words):
             return None
-        if head.is_stop or head.pos_ == "PRON" or head.lemma_.lower() in self.generic:
-            return None
+        if head.is_stop or head.pos_ == "PRON" or head.lemma_.lower() in self.generic | self.condition_words:
+            return None  # "nocturnal leg cramps" names the condition, not a claim about it
         return " ".join(words[:MAX_OPEN_WORDS])

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from ..line_breaks import is_bullet
+
 NESTING_DEPS = frozenset({"prep", "pobj", "amod", "compound"})
 
 
@@ -52,7 +54,19 @@ def is_prohibition(span: Span) -> bool:
 
 def is_fragment(sent: Span) -> bool:
     """A verbless line such as a list item ("Prolonged stress, irregular meals.")."""
-    root = sent.root
+    body = sent[1:] if len(sent) > 1 and is_bullet(sent[0]) else sent
+    root = body.root
     if root.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
         return True
     return root.tag_ in ("VBG", "VBN") and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in root.children)
+
+
+def is_statement(sent: Span) -> bool:
+    """A clause with a finite verb and its subject ("Soap under the sheet can prevent cramps"), not a title."""
+    root = sent.root
+    children = list(root.children)
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
+        return False
+    # Title Case hides the verb from the tagger ("Soap ... Can Prevent ..."): a modal settles it.
+    return any(c.dep_ == "aux" for c in children) or (root.pos_ in ("VERB", "AUX") and
+                                                       any(c.dep_ == "dobj" for c in children))
