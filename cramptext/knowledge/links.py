@@ -30,6 +30,8 @@ class LinkCues:
     frames: tuple
     precaution: tuple
     precaution_after_remedy: tuple
+    lack: frozenset
+    relief: frozenset
     chain: frozenset
 
 
@@ -89,5 +91,6 @@ def load_links(path: Path, lexicon: Lexicon) -> LinkRules:
             condition_nouns=frozenset(cues["condition_nouns"]), forward=tuple(cues["forward"]),
             shift=tuple(cues["shift"]),
             frames=tuple(cues["frames"]), precaution=tuple(cues["precaution"]),
-            precaution_after_remedy=tuple(cues["precaution_after_remedy"]), chain=frozenset(cues["chain"])),
+            precaution_after_remedy=tuple(cues["precaution_after_remedy"]), lack=frozenset(cues["lack"]), relief=frozenset(cues["relief"]),
+            chain=frozenset(cues["chain"])),
     )

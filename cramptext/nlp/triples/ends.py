@@ -7,8 +7,9 @@ to see a doctor or have a test, unless the professional is the one acting
 ("Medical professionals recommended ...") or the advice is a precaution about
 another remedy ("check with your doctor before starting"). A symptom is a
 symptom claim, or a warning sign that is a symptom concept, unless it describes
-the cramp itself ("painful cramps", "frequent spasms") or is a step in a chain
-between causes ("poor sleep, which in turn leaves your muscles tired").
+the cramp itself ("painful cramps", "frequent spasms"), is what something
+relieves ("relieve pain") or is a step in a chain between causes ("poor sleep,
+which in turn leaves your muscles tired").
 """
 from __future__ import annotations
 
@@ -36,6 +37,9 @@ class Roles:
         cues = self.rules.cues
         self._precaution = PhraseIndex(cues.precaution)
         self._precaution_after_remedy = PhraseIndex(cues.precaution_after_remedy)
+        # "not to do without", "do not hesitate": negations that advise for, not against
+        self._pseudo = PhraseIndex(" ".join(p.split()) for p in knowledge.context.negation.get("pseudo", ()))
+        self.lack_words = frozenset(cues.lack)
 
     # -- roles ---------------------------------------------------------------
     def is_cause(self, m: ClaimMention) -> bool:
@@ -44,14 +48,34 @@ class Roles:
     def is_remedy(self, m: ClaimMention, doc: Doc, sentence_claims=()) -> bool:
         if m.concept_id is None:
             return False
+        span = _span(doc, m)
+        if span is None or self._brings_on(span):
+            return False  # "Wearing tight shoes can bring on cramps": what brings cramps on is no remedy
+        if any(t.lemma_.lower() in self.lack_words for t in span):
+            return False  # "At a lack of magnesium": a shortage named, not a remedy
         if m.kind == "remedy":
             return True
         if m.kind != "red_flag" or m.concept_id not in self.rules.advice:
             return False
-        span = _span(doc, m)
-        if span is None or (m.concept_id in self.rules.advice_agents and span.root.dep_ in SUBJECTS):
+        if m.concept_id in self.rules.advice_agents and span.root.dep_ in SUBJECTS:
             return False
         return not self._is_precaution(span, sentence_claims)
+
+    def advice_for_the_cramps(self, m: ClaimMention, doc: Doc) -> bool:
+        """Is it advice given under a condition about the cramps themselves ("If cramps are becoming a
+        regular occurrence, visit a podiatrist"), not about a cause?"""
+        if m.kind != "red_flag":
+            return False
+        span = _span(doc, m)
+        if span is None:
+            return False
+        for token in span.sent:
+            if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "when", "whenever")
+                                             for c in token.children):
+                clause = {t.i for t in token.subtree}
+                if span.root.i not in clause and any(self._is_condition(doc[i]) for i in clause):
+                    return True
+        return False
 
     def is_symptom(self, m: ClaimMention, doc: Doc) -> bool:
         if m.negated or m.concept_id is None:
@@ -63,7 +87,8 @@ class Roles:
         elif m.kind != "symptom":
             return False
         span = _span(doc, m)
-        return span is not None and not self.is_cramp_itself(m, doc) and not self._chain_step(span)
+        return (span is not None and not self.is_cramp_itself(m, doc) and not self._chain_step(span)
+                and not self._relieved(span))
 
     def is_cramp_itself(self, m: ClaimMention, doc: Doc) -> bool:
         """Does the symptom claim describe the cramp itself ("frequent spasms", "painful cramps")?"""
@@ -99,6 +124,28 @@ class Roles:
         if self.is_symptom(m, doc):
             return "symptom"
         return None
+
+    def advised_against(self, m: ClaimMention, doc: Doc) -> bool:
+        """Does the article advise against the remedy: denied, or in a negative imperative
+        ("If your cramps come from a statin, do not take magnesium"; not "Not to do without ...")?"""
+        if m.negated:
+            return True
+        span = _span(doc, m)
+        if span is None:
+            return False
+        token = span.root
+        for _ in range(6):
+            if token.pos_ == "VERB" and token.tag_ == "VB":
+                children = list(token.children)
+                negation = [c for c in children if c.dep_ == "neg" or c.lower_ == "never"]
+                if negation and not any(c.dep_ in SUBJECTS or (c.dep_ == "aux" and c.tag_ == "MD") for c in children):
+                    words = [t.lower_ for t in span.sent]
+                    at = negation[0].i - span.sent.start
+                    return not any(a <= at < b for a, b in self._pseudo.find(words))
+            if token.head is token:
+                return False
+            token = token.head
+        return False
 
     def is_general(self, m: ClaimMention) -> bool:
         """A remedy for any cramp (stretching, massage): linked only where the text or a target fact says so."""
@@ -157,6 +204,32 @@ class Roles:
             token, head = head, head.head  # "a painful experience": judge the noun it modifies
         if token.dep_ in ("acomp", "attr", "oprd") and head.lemma_.lower() in COPULAS:
             return any(c.dep_ in SUBJECTS and self._is_condition(c) for c in head.children)
+        return False
+
+    def _brings_on(self, span: Span) -> bool:
+        """Is the mention the subject (or in the subject) of a causal verb whose object is the cramp?"""
+        token = span.root
+        for _ in range(6):
+            if token.dep_ in SUBJECTS or token.dep_ == "csubj":
+                verb = token.head
+                if verb.lemma_.lower() in self.cause_verbs:
+                    objects = [t for c in verb.children if c.dep_ in ("dobj", "prt", "prep") for t in c.subtree]
+                    return any(self._is_condition(t) for t in objects)
+                return False
+            if token.head is token:
+                return False
+            token = token.head
+        return False
+
+    def _relieved(self, span: Span) -> bool:
+        """Is the symptom what something relieves ("relieve pain", "the removal of the pain syndrome")?"""
+        token = span.root
+        for _ in range(3):
+            if token.dep_ not in ("conj", "dobj", "pobj", "prep", "compound") or token.head is token:
+                return False
+            token = token.head
+            if token.lemma_.lower() in self.rules.cues.relief:
+                return True
         return False
 
     def _chain_step(self, span: Span) -> bool:

@@ -25,7 +25,7 @@ from .sections import SectionLinker
 class Linker:
     def __init__(self, nlp: Language, knowledge: Knowledge):
         self.classifier = SectionClassifier(knowledge.cues.headings)
-        roles = Roles(knowledge)
+        self.roles = roles = Roles(knowledge)
         self.cues = CueFinder(nlp, knowledge.links.cues)
         self.local = LocalLinker(roles, knowledge.links, References(knowledge.lexicon, roles.is_cause))
         self.sections = SectionLinker(roles, knowledge.links)
@@ -36,7 +36,8 @@ class Linker:
         layout = Layout(doc, claims, self.classifier, self.cues)
         links = self.local.links(doc, layout) + self.sections.links(doc, layout, concept_spans)
         unit_of = {id(m): s.unit for s in layout.sentences for m in s.claims}
-        return join(strongest(links), unit_of)
+        against = {id(l.other) for l in links if l.role == "remedy" and self.roles.advised_against(l.other, doc)}
+        return join(strongest(links), unit_of, against)
 
 
 def strongest(links: list[Link]) -> list[Link]:
@@ -51,8 +52,9 @@ def strongest(links: list[Link]) -> list[Link]:
     return list(best.values())
 
 
-def join(links: list[Link], unit_of: dict) -> list[TripleMention]:
-    """Triples from links: a symptom joins a remedy link of the same cause, basis and paragraph."""
+def join(links: list[Link], unit_of: dict, against: set) -> list[TripleMention]:
+    """Triples from links: a symptom joins a remedy link of the same cause, basis and paragraph;
+    a remedy advised against (``against``: ids of those claims) makes a negated triple."""
     symptoms = [l for l in links if l.role == "symptom"]
     used = set()
     triples = []
@@ -64,7 +66,7 @@ def join(links: list[Link], unit_of: dict) -> list[TripleMention]:
         if symptom is not None:
             used.add(id(symptom))
         triples.append(TripleMention(link.cause, symptom.other if symptom else None, link.other, link.basis,
-                                     link.other.negated))
+                                     id(link.other) in against))
     triples.extend(TripleMention(s.cause, s.other, None, s.basis, False) for s in symptoms if id(s) not in used)
     triples.sort(key=lambda t: (t.start, t.end, t.cause.start))
     return triples

@@ -5,7 +5,9 @@ A sentence that names causes links them to every remedy and symptom in it, and
 opens a segment; the sentences after it that name no cause answer the segment's
 causes (a sentence naming one of them again continues it, one whose subject
 points back - "It is more common in smokers" - names causes of the cause and
-leaves it as it is, one naming only other causes opens a new one). So a
+leaves it as it is, one that points back otherwise - "Doctors prescribe these
+two trace elements with vitamin D" - adds its causes, one naming only other
+causes opens a new one). So a
 paragraph about one cause links it to all it gives, and a paragraph that moves
 from cause to cause links each to what follows it.
 
@@ -20,7 +22,8 @@ aims at one of them; a symptom whose own subject brings it ("Pressure on a nerve
 can bring numbness"); symptoms in a sentence that describes the cramp itself
 ("the muscle tightens suddenly and the calf can stay sore"); a remedy the
 sentence says brings the cause about ("too much magnesium commonly causes
-diarrhoea"). Where the text gives a remedy aimed at a cause, a remedy
+diarrhoea"); advice under a condition about the cramps themselves ("if cramps
+become frequent, see your GP"). Where the text gives a remedy aimed at a cause, a remedy
 aimed at other causes beside it is not linked to it ("drinking enough fluid in
 hot weather" - not loose bedclothes), and in a paragraph whose causes each have
 remedies of their own, a remedy aimed at some of them goes to those only.
@@ -83,6 +86,10 @@ class LocalLinker:
         found: list[Link] = []
         if any(h.cues.general for h in section.headings):
             return found  # "## Whatever the cause", "## For any cramp"
+        for heading in section.headings:  # a heading that states a link ("Dehydration causes cramps: drink up")
+            causes = [m for m in heading.claims if self.roles.is_cause(m)]
+            others = [(m, role) for m in heading.claims if (role := self.roles.role(m, doc, heading.claims))]
+            found.extend(Link(c, m, role, "sentence") for c in causes for m, role in others)
         last: Segment | None = None  # the last segment of the section, for "in this case" in a later paragraph
         for unit in section.units:
             para = Paragraph({m.concept_id for m in unit.claims if m.kind == "cause" and m.negated},
@@ -135,6 +142,8 @@ class LocalLinker:
             segment.add(held)
         elif segment is not None and _about_the_last(span):
             pass  # "It is more common in smokers": causes of the segment's cause, not new ones
+        elif segment is not None and (basis == "reference" or _points_back(span)) and held:
+            segment.add(held)  # "Doctors prescribe these two trace elements with vitamin D": still the same topic
         elif held:
             para.segment = Segment()
             para.segment.add(held)
@@ -156,6 +165,8 @@ class LocalLinker:
             general_only = False
             if role == "symptom" and self.roles.has_own_cause(m, doc):
                 continue  # "Pressure on a nerve can bring numbness": not the segment's cause's symptom
+            if self.roles.advice_for_the_cramps(m, doc):
+                continue  # "If cramps are becoming a regular occurrence, visit a podiatrist"
             if aimed and (many or para.parallel):
                 found.extend(Link(c, m, role, "lexicon") for c in aimed)
             elif not many:
@@ -183,6 +194,11 @@ class LocalLinker:
         targets = self.rules.targets.get(m.concept_id)
         return (bool(targets) and cause.concept_id not in targets
                 and any(r is not m and self.rules.aims_at(r.concept_id, cause.concept_id) for r in remedies))
+
+
+def _points_back(sent: Span) -> bool:
+    """Does the sentence name something already named ("these two trace elements", "this deficiency")?"""
+    return any(t.dep_ == "det" and t.lower_ in ANAPHORS and t.head.pos_ == "NOUN" for t in sent)
 
 
 def _about_the_last(sent: Span) -> bool:
