@@ -22,6 +22,7 @@ run: $(STAMP)
 	@mkdir -p $(OUT)
 	$(BIN)/cramptext extract corpus/ --format jsonl --output $(OUT)/claims.jsonl
 	$(BIN)/cramptext lint corpus/ --format jsonl --exit-zero --output $(OUT)/findings.jsonl
+	$(BIN)/cramptext triples corpus/ --format jsonl --output $(OUT)/triples.jsonl
 	$(BIN)/cramptext fix corpus/ --output-dir $(OUT)/clean
 	$(BIN)/cramptext export corpus/ --db $(OUT)/cramptext.sqlite
 	$(BIN)/cramptext report corpus/ --output $(OUT)/report.html
