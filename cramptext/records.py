@@ -84,7 +84,7 @@ class Triple:
     end: int
     line: int
     column: int
-    basis: str  # sentence, reference, paragraph, section or lexicon
+    basis: str  # sentence, paragraph, section or lexicon
     negated: bool = False  # the article advises against the remedy for this cause
     # Indexes of the cause, symptom and remedy claims in their document's claim list
     # (``DocumentResult.claims``); not part of the record's fields (the export joins on them).

@@ -78,9 +78,9 @@ def test_explicit_references(nlp):
                      "Cramps can also come with diabetes or kidney disease. "
                      "The above diseases need regular checks by your doctor.\n")
     assert pairs(found) == {
-        ("reference", "statins", "remedy", "medication review", False),  # across a paragraph break
-        ("reference", "diabetes", "remedy", "see a doctor", False),
-        ("reference", "kidney disease", "remedy", "see a doctor", False),
+        ("paragraph", "statins", "remedy", "medication review", False),  # across a paragraph break
+        ("paragraph", "diabetes", "remedy", "see a doctor", False),
+        ("paragraph", "kidney disease", "remedy", "see a doctor", False),
     }
 
 
@@ -127,7 +127,7 @@ def test_without_a_frame_a_remedy_section_links_nothing(nlp):
 
 def test_remedy_advised_against_is_a_negated_link(nlp):
     found = links_of("If your cramps come from a statin, do not take magnesium supplements for them.\n")
-    assert pairs(found) == {("reference", "statins", "remedy", "magnesium supplements", True)}
+    assert pairs(found) == {("sentence", "statins", "remedy", "magnesium supplements", True)}
 
 
 def test_general_remedy_beside_a_cause_is_not_linked(nlp):
@@ -237,7 +237,7 @@ def test_corpus_triples_keep_the_contract(nlp, invoke):
     assert len(records) > 20
     for r in records:
         assert all(isinstance(r[k], t) for k, t in TRIPLE_FIELDS.items()), r
-        assert r["basis"] in ("sentence", "reference", "paragraph", "section", "lexicon")
+        assert r["basis"] in ("sentence", "paragraph", "section", "lexicon")  # CONTRACT.md
         assert r["symptom"] or r["remedy"]
         text = Path(r["source"]).read_bytes().decode("utf-8-sig")
         evidence = text[r["start"]:r["end"]]

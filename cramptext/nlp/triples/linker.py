@@ -1,4 +1,4 @@
-"""Links of one Doc: paragraph-level links (sentence, reference, paragraph) and
+"""Links of one Doc: paragraph-level links (sentence, paragraph, explicit references) and
 remedy sections answering cause sections, joined into triples.
 
 A pair of claims linked on several bases keeps the strongest. A remedy link and

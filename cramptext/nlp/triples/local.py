@@ -29,7 +29,10 @@ hot weather" - not loose bedclothes), and in a paragraph whose causes each have
 remedies of their own, a remedy aimed at some of them goes to those only.
 
 A sentence that refers back ("in this case", "the above diseases") links to the
-causes it refers to.
+causes it refers to, wherever they are in its section (basis ``paragraph``: the
+link is stated across sentences); one that names the cause it answers ("If the
+cause is dehydration, drink ...", "to make up for the lack of potassium") is a
+``sentence`` link.
 """
 from __future__ import annotations
 
@@ -107,22 +110,22 @@ class LocalLinker:
                     # "The muscle tightens suddenly and the calf can stay sore": the cramp described
                     others = [(m, role) for m, role in others if role != "symptom"]
                 if causes:
-                    basis = "reference" if cues.forward or cues.backward else "sentence"
-                    found.extend(self._sentence(doc, causes, others, para, basis, sentence.span))
+                    refers = cues.forward or cues.backward  # "If the cause is X, ...", "In this case X ..."
+                    found.extend(self._sentence(doc, causes, others, para, refers, sentence.span))
                     last = para.segment or last
                 elif not others:
                     continue
                 elif cues.listed:
                     referents = self.references.listed(sentence)
-                    found.extend(Link(c, m, role, "reference") for c in referents for m, role in others)
+                    found.extend(Link(c, m, role, "paragraph") for c in referents for m, role in others)
                 elif cues.backward and (para.segment or last):
                     referents = (para.segment or last).causes
-                    found.extend(Link(c, m, role, "reference") for c in referents for m, role in others)
+                    found.extend(Link(c, m, role, "paragraph") for c in referents for m, role in others)
                 elif para.segment is not None and not para.segment.closed:
                     found.extend(self._answer(doc, para, others))
         return found
 
-    def _sentence(self, doc: Doc, causes, others, para: Paragraph, basis: str, span: Span) -> list[Link]:
+    def _sentence(self, doc: Doc, causes, others, para: Paragraph, refers: bool, span: Span) -> list[Link]:
         """Links within a sentence that names causes; then the paragraph's segment moves on."""
         segment = para.segment if para.segment is not None and not para.segment.closed else None
         continues = segment is not None and bool(segment.concepts() & {m.concept_id for m in causes})
@@ -134,7 +137,7 @@ class LocalLinker:
             for c in aimed or causes:
                 if role == "remedy" and (self._competing(m, c, remedies) or self.roles.brings_about(m, c, doc)):
                     continue
-                found.append(Link(c, m, role, basis if c in causes else "paragraph"))
+                found.append(Link(c, m, role, "sentence" if c in causes else "paragraph"))
         # A denied cause, or one a remedy here brings about (a side effect), is no segment's cause.
         held = [c for c in causes if c.concept_id not in para.denied
                 and not any(self.roles.brings_about(m, c, doc) for m in remedies)]
@@ -142,7 +145,7 @@ class LocalLinker:
             segment.add(held)
         elif segment is not None and _about_the_last(span):
             pass  # "It is more common in smokers": causes of the segment's cause, not new ones
-        elif segment is not None and (basis == "reference" or _points_back(span)) and held:
+        elif segment is not None and (refers or _points_back(span)) and held:
             segment.add(held)  # "Doctors prescribe these two trace elements with vitamin D": still the same topic
         elif held:
             para.segment = Segment()

@@ -5,11 +5,12 @@ from typing import NamedTuple
 
 from ..claims import ClaimMention
 
-# How a link was made, strongest first: a sentence that states it, an explicit reference
-# ("in this case", "the above diseases"), the paragraph or list item about one cause,
-# a remedy section answering a cause section item by item, a curated "remedy targets
-# cause" fact joining a remedy to a cause the text names.
-BASES = ("sentence", "reference", "paragraph", "section", "lexicon")
+# How a link was made (CONTRACT.md), strongest first: a sentence that states it (also
+# "If the cause is X, ..."), the sentences after a cause in its paragraph or list item or
+# an explicit reference back to it ("in this case", "the above diseases"), a remedy section
+# answering a cause section item by item, a curated "remedy targets cause" fact joining a
+# remedy to a cause the text names.
+BASES = ("sentence", "paragraph", "section", "lexicon")
 
 
 class Link(NamedTuple):
