@@ -20,7 +20,7 @@ from .cues import CueFinder, SentenceCues
 RE_LINE_END = re.compile(r"[.!?:;…)\"'”’]\s*$")
 
 
-@dataclass
+@dataclass(eq=False)
 class Sentence:
     span: Span
     cues: SentenceCues
@@ -32,11 +32,10 @@ class Sentence:
         return self.span.start_char
 
 
-@dataclass
+@dataclass(eq=False)
 class Unit:
     """A list item, or the lines of one paragraph."""
 
-    index: int
     role: str  # "item" or "text"
     section: "Section"
     blocks: list[Block] = field(default_factory=list)
@@ -51,38 +50,33 @@ class Unit:
         return [m for s in self.sentences for m in s.claims]
 
 
-@dataclass
+@dataclass(eq=False)
 class Section:
     """The text under one heading (or before the first one)."""
 
     index: int
     heading: Block | None
-    kind: str | None  # the kind of claims its heading announces
     units: list[Unit] = field(default_factory=list)
     headings: list[Sentence] = field(default_factory=list)  # the heading's sentences
-
-    @property
-    def claims(self) -> list[ClaimMention]:
-        return [m for u in self.units for m in u.claims]
 
 
 class Layout:
     def __init__(self, doc: Doc, claims: list[ClaimMention], classifier: SectionClassifier, cues: CueFinder):
         structure = Structure(doc.text, classifier)
-        self.sections: list[Section] = [Section(0, None, None)]
+        self.sections: list[Section] = [Section(0, None)]
         self.units: list[Unit] = []
         unit_of_block: dict[int, Unit] = {}
         previous: Block | None = None
         for block in structure.blocks:
             section = self.sections[-1]
             if block.role == "heading":
-                self.sections.append(Section(len(self.sections), block, block.section_kind))
+                self.sections.append(Section(len(self.sections), block))
                 previous = None
                 continue
             unit = self.units[-1] if self.units else None
             if not (unit is not None and previous is not None and unit.section is section
                     and self._runs_on(doc.text, previous, block, unit.role)):
-                unit = Unit(len(self.units), block.role, section)
+                unit = Unit(block.role, section)
                 self.units.append(unit)
                 section.units.append(unit)
             unit.blocks.append(block)
