@@ -17,7 +17,8 @@ from ..io.atomic import atomic_target
 from ..records import Claim, Finding
 
 SCHEMA = """
-CREATE TABLE documents (source TEXT PRIMARY KEY, text TEXT NOT NULL, clean_text TEXT NOT NULL, words INTEGER NOT NULL);
+CREATE TABLE documents (source TEXT PRIMARY KEY, text TEXT NOT NULL, clean_text TEXT NOT NULL, words INTEGER NOT NULL,
+                        topic TEXT, translation_score REAL NOT NULL);
 CREATE TABLE claims ({claim_columns}, FOREIGN KEY (source) REFERENCES documents(source));
 CREATE TABLE findings ({finding_columns}, FOREIGN KEY (source) REFERENCES documents(source));
 CREATE INDEX claims_by_concept ON claims(kind, concept);
@@ -47,8 +48,9 @@ def export_sqlite(results: Iterable[DocumentResult], path: Path) -> dict[str, in
         db.executescript(_schema())
         for a in results:
             text = a.document.text
-            db.execute("INSERT INTO documents VALUES (?, ?, ?, ?)",
-                       (a.document.source, text, a.cleaned(), len(text.split())))
+            summary = a.summary()
+            db.execute("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?)",
+                       (a.document.source, text, a.cleaned(), summary.words, summary.topic, summary.translation_score))
             db.executemany(f"INSERT INTO claims VALUES ({', '.join('?' * len(claim_cols))})",
                            [tuple(getattr(c, n) for n in claim_cols) for c in a.claims])
             db.executemany(f"INSERT INTO findings VALUES ({', '.join('?' * len(finding_cols))})",
