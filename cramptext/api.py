@@ -9,7 +9,7 @@ settings and returns records; none prints, none needs click.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
@@ -23,7 +23,8 @@ from .io.documents import Document
 from .knowledge import load_knowledge
 from .nlp.pipeline import cached_pipeline
 from .normalise import SAFE, SAFE_AND_UNSAFE
-from .records import CauseSummary, Claim, Finding, Triple, line_col
+from .metrics import disagreements
+from .records import CauseSummary, Claim, Disagreement, Finding, Triple, line_col
 from .store.sqlite import export_sqlite
 from .summary import summarise_triples as _summarise
 
@@ -83,6 +84,11 @@ class LintResult:
     findings: list[Finding]
     rules: list[Rule]
     problems: list[str]  # unknown codes or malformed suppression comments: "path:line:col: message"
+    disagreements: list[Disagreement] = field(default_factory=list)  # between the articles of the run
+
+    def summaries(self) -> list:
+        """Per document (topic, machine-translation score), then where articles disagree."""
+        return [r.summary() for r in self.results] + list(self.disagreements)
 
     def fails(self, fail_on: str) -> bool:
         return any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on] for f in self.findings)
@@ -109,7 +115,8 @@ def lint(documents: Iterable[Document], *, config: Config | None = None, rule_di
             problems.append(f"{doc.source}:{line}:{column}: {message}")
         result.findings = filter_findings(result.findings, own, doc.source, suppressions)
         findings.extend(result.findings)
-    return LintResult(results, findings, rules, problems)
+    return LintResult(results, findings, rules, problems,
+                      disagreements({r.document.source: r.claims for r in results if r.on_topic}))
 
 
 @dataclass(frozen=True)

@@ -278,6 +278,9 @@ def fix(ctx: click.Context, paths, show_diff: bool, write: bool, output_dir: Pat
 @click.option("--fail-on", type=click.Choice(("error", "warning", "info")), default=None,
               help="Lowest severity that makes the exit code 1 [default: error].")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings reach --fail-on.")
+@click.option("--summary", "with_summary", is_flag=True,
+              help="json/jsonl: after the findings, a record per document (topic, machine-translation score) "
+                   "and one per disagreement between articles (the text format notes them on stderr).")
 @click.option("--max-grade", type=float, default=None,
               help="Readability limit, a US school grade [default: CT501's, 8].")
 @topic_option
@@ -285,8 +288,8 @@ def fix(ctx: click.Context, paths, show_diff: bool, write: bool, output_dir: Pat
 @model_option
 @output_option
 @click.pass_context
-def lint(ctx: click.Context, paths, fmt, select, ignore, extend_select, fail_on, exit_zero, max_grade, topic,
-         rule_dirs, model, output) -> None:
+def lint(ctx: click.Context, paths, fmt, select, ignore, extend_select, fail_on, exit_zero, with_summary, max_grade,
+         topic, rule_dirs, model, output) -> None:
     """Check wording and claims against curated rules.
 
     Exit 0 when no finding reaches --fail-on, 1 when one does, 2 for usage,
@@ -300,6 +303,7 @@ def lint(ctx: click.Context, paths, fmt, select, ignore, extend_select, fail_on,
     """
     from .api import lint as run_lint
     from .output import OutputContext, render
+    from .output.text import summary_notes
 
     overrides = {"select": select, "ignore": ignore, "extend_select": extend_select, "fail_on": fail_on,
                  "max_grade": max_grade, "model": model, "topic": topic}
@@ -312,8 +316,12 @@ def lint(ctx: click.Context, paths, fmt, select, ignore, extend_select, fail_on,
         for problem in result.problems:
             click.echo(f"Error: {problem}", err=True)
         context = OutputContext(texts={r.document.source: r.document.text for r in result.results},
-                                rules=rule_info(result.rules), tool_version=__version__)
+                                rules=rule_info(result.rules), tool_version=__version__,
+                                summaries=tuple(result.summaries()) if with_summary else ())
         emit(render("findings", fmt, result.findings, context), output)
+        if fmt == "text":  # for the person at the terminal: off-topic or machine-translated articles, disagreements
+            for note in summary_notes(result.summaries()):
+                click.echo(note, err=True)
     except CramptextError as exc:
         raise UsageFailure(str(exc)) from None
     if failures or result.problems:

@@ -19,7 +19,8 @@ from .knowledge import Knowledge, load_knowledge
 from .nlp.pipeline import CLAIM_COMPONENTS, chunks
 from .nlp.topic import CRAMPS, DocumentTopic
 from .normalise import SAFE_AND_UNSAFE, clean
-from .records import Claim, Finding, Triple, line_col
+from .metrics import translation_score
+from .records import Claim, DocumentSummary, Finding, Triple, line_col
 
 CHUNK_CHARS = 100_000
 BATCH_DOCS = 16
@@ -34,6 +35,14 @@ class DocumentResult:
     findings: list[Finding] = field(default_factory=list)
     triples: list[Triple] = field(default_factory=list)
     topic: DocumentTopic | None = None  # what the document is about (None when claims were not extracted)
+    translation_score: float = 0.0  # how machine-translated it reads (metrics.translation_score)
+
+    def summary(self) -> DocumentSummary:
+        text = self.document.text
+        return DocumentSummary(source=self.document.source, words=len(text.split()),
+                               topic=self.topic.topic if self.topic else None,
+                               topics=dict(self.topic.scores) if self.topic else {},
+                               translation_score=self.translation_score)
 
     @property
     def on_topic(self) -> bool:
@@ -132,6 +141,7 @@ class Engine:
                     largest[d_i] = len(piece)
                     results[d_i].topic = doc._.topic
         for result in results:
+            result.translation_score = translation_score(result.document.text, result.findings)
             # An article about another condition gets no claim, consistency, completeness or readability findings.
             if self.article_checks and (result.on_topic or self.every_topic):
                 whole = ArticleInput(result.document.source, result.document.text, result.claims)

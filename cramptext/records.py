@@ -124,6 +124,40 @@ class CauseSummary:
 
 
 @dataclass(frozen=True)
+class DocumentSummary:
+    """What a document is about and how machine-translated it reads (lint's summary, json/jsonl)."""
+
+    source: str
+    words: int
+    topic: str | None  # the condition it is about ("cramps"), None when claims were not extracted
+    topics: dict = field(default_factory=dict)  # share of condition mentions per topic
+    translation_score: float = 0.0  # 0: reads as written in English; 1: reads machine-translated
+    type: str = "document"
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """Articles of one run that assert a cause or remedy and articles that deny it."""
+
+    concept: str
+    claim_kind: str
+    asserted: tuple[str, ...]
+    denied: tuple[str, ...]
+    type: str = "disagreement"
+
+    def to_dict(self) -> dict:
+        return asdict(self) | {"asserted": list(self.asserted), "denied": list(self.denied)}
+
+    def describe(self) -> str:
+        side = ("for", "against") if self.claim_kind == "remedy" else ("name it a cause", "deny it")
+        return (f"articles disagree on {self.concept} ({self.claim_kind}): {len(self.asserted)} {side[0]}, "
+                f"{len(self.denied)} {side[1]}")
+
+
+@dataclass(frozen=True)
 class RuleInfo:
     """What output formats need to know about a rule (SARIF, `cramptext rules`)."""
 

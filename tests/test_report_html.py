@@ -25,7 +25,7 @@ from cramptext.normalise import SAFE
 from cramptext.output import OutputContext, render
 from cramptext.output.html import content_security_policy, environment, render_html_report
 from cramptext.output.html.charts import bar_chart
-from cramptext.output.html.model import NO_SCORE, cause_rows, cleaned_items, document_view, report_view
+from cramptext.output.html.model import cause_rows, cleaned_items, document_view, report_view
 from cramptext.output.html.spans import Mark, Span, flatten, fragments, nest
 from cramptext.records import Claim, Finding, Triple, line_col
 
@@ -123,9 +123,9 @@ def test_document_counts_score_and_triples():
     view = document_view(1, result)
     assert view.claims_by_kind == {"cause": 1, "symptom": 0, "remedy": 1, "red_flag": 1}
     assert view.findings_by_severity == {"error": 1, "warning": 0, "info": 1}
-    assert view.score_label == NO_SCORE and view.triples == []
+    assert view.score_label == "0.00" and view.triples == []  # engine results carry the score
     assert view.claims[0].marker == "C?"
-    result.translation_score = 0.734  # issue 8's attribute, read when present
+    result.translation_score = 0.734
     assert document_view(1, result).score_label == "0.73"
 
 

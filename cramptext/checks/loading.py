@@ -71,6 +71,13 @@ def load_rule(path: Path, param_schemas: dict[str, dict] = PARAM_SCHEMAS) -> Rul
                 examples=data["examples"], path=path, enabled_by_default=data.get("enabled_by_default", True))
 
 
+def rule_folders_in(folder: Path) -> list[Path]:
+    """A folder of rule files, or a whole rules folder like the shipped one (its phrasing/ and
+    checks/ hold the rules; the lexicon files beside them are not rules)."""
+    inner = [folder / f for f in RULE_FOLDERS if (folder / f).is_dir()]
+    return inner or [folder]
+
+
 def builtin_rule_folders() -> list[Path]:
     base = data_dir()
     return [base / f for f in RULE_FOLDERS if (base / f).is_dir()]
@@ -81,7 +88,7 @@ def load_rules(extra_dirs: Iterable[Path] = ()) -> list[Rule]:
     builtin = builtin_rule_folders()
     shipped = {f.resolve() for f in builtin} | {f.parent.resolve() for f in builtin}
     # A folder of the shipped rules given again (`rules validate rules/`) is not a second copy.
-    extra = [Path(d) for d in extra_dirs if Path(d).resolve() not in shipped]
+    extra = [folder for d in extra_dirs if Path(d).resolve() not in shipped for folder in rule_folders_in(Path(d))]
     folders = builtin + extra
     rules: dict[str, Rule] = {}
     names: dict[str, Rule] = {}

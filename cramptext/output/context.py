@@ -11,3 +11,5 @@ class OutputContext:
     texts: dict[str, str] = field(default_factory=dict)  # source -> text as read
     rules: dict[str, RuleInfo] = field(default_factory=dict)  # code -> rule
     tool_version: str = ""
+    # Document summaries and disagreements between articles: after the findings in text, json and jsonl.
+    summaries: tuple = ()

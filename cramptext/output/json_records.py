@@ -8,8 +8,9 @@ from .context import OutputContext
 
 
 def render_json(records: Sequence, context: OutputContext) -> str:
-    return json.dumps([r.to_dict() for r in records], ensure_ascii=False, indent=2) + "\n"
+    return json.dumps([r.to_dict() for r in (*records, *context.summaries)], ensure_ascii=False, indent=2) + "\n"
 
 
 def render_jsonl(records: Sequence, context: OutputContext) -> str:
-    return "".join(json.dumps(r.to_dict(), ensure_ascii=False) + "\n" for r in records)
+    """One record a line: the records, then summary records ("type": "document" or "disagreement")."""
+    return "".join(json.dumps(r.to_dict(), ensure_ascii=False) + "\n" for r in (*records, *context.summaries))

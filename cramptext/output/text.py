@@ -191,3 +191,25 @@ def render_text(findings: list[Finding], context: OutputContext) -> str:
     blocks = [text_block(finding, texts.get(finding.source)) for finding in findings]
     blocks.append(summary_line(findings))
     return "\n\n".join(blocks) + "\n"
+
+
+MACHINE_TRANSLATED = 0.5  # a translation score from which an article is said to read machine-translated
+
+
+def summary_notes(summaries) -> list[str]:
+    """Lines for editors triaging a collection: articles off topic or reading machine-translated
+    (the latter when there are several articles to triage), and where articles disagree."""
+    notes = []
+    collection = sum(1 for s in summaries if getattr(s, "type", "") == "document") > 1
+    for s in summaries:
+        if getattr(s, "type", "") == "document":
+            said = []
+            if s.topic and s.topic != "cramps":
+                said.append(f"about {s.topic.replace('_', ' ')}, not cramps: no claim checks")
+            if collection and s.translation_score >= MACHINE_TRANSLATED:
+                said.append(f"reads machine-translated (score {s.translation_score:.2f})")
+            if said:
+                notes.append(f"{visible(s.source)}: " + "; ".join(said))
+        elif getattr(s, "type", "") == "disagreement":
+            notes.append(visible(s.describe()))
+    return notes

@@ -24,7 +24,8 @@ from ..io.atomic import atomic_target
 from ..records import Claim, Finding, Triple
 
 SCHEMA = """
-CREATE TABLE documents (source TEXT PRIMARY KEY, text TEXT NOT NULL, clean_text TEXT NOT NULL, words INTEGER NOT NULL);
+CREATE TABLE documents (source TEXT PRIMARY KEY, text TEXT NOT NULL, clean_text TEXT NOT NULL, words INTEGER NOT NULL,
+                        topic TEXT, translation_score REAL NOT NULL);
 CREATE TABLE claims (id INTEGER PRIMARY KEY, {claim_columns}, FOREIGN KEY (source) REFERENCES documents(source));
 CREATE TABLE findings ({finding_columns}, FOREIGN KEY (source) REFERENCES documents(source));
 CREATE TABLE triples (id INTEGER PRIMARY KEY, {triple_columns},
@@ -64,8 +65,9 @@ def export_sqlite(results: Iterable[DocumentResult], path: Path) -> dict[str, in
         db.executescript(_schema())
         for a in results:
             text = a.document.text
-            db.execute("INSERT INTO documents VALUES (?, ?, ?, ?)",
-                       (a.document.source, text, a.cleaned(), len(text.split())))
+            summary = a.summary()
+            db.execute("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?)",
+                       (a.document.source, text, a.cleaned(), summary.words, summary.topic, summary.translation_score))
             first_id = counts["claims"] + 1  # claim ids run over the whole database, in order
             db.executemany(_insert("claims", ["id", *claim_cols]),
                            [(first_id + i, *(getattr(c, n) for n in claim_cols)) for i, c in enumerate(a.claims)])

@@ -129,6 +129,9 @@ class OpenVocabulary:
         words = [w for w in words if w not in self.vague and w.isascii()]
         if not words or all(w in self.generic or w in self.condition_words for w in words):
             return None
-        if head.is_stop or head.pos_ == "PRON" or head.lemma_.lower() in self.generic | self.condition_words:
-            return None  # "nocturnal leg cramps" names the condition, not a claim about it
+        lemma = head.lemma_.lower()
+        singular = lemma[:-1] if lemma.endswith("s") and not lemma.endswith("ss") else lemma  # Title Case keeps plurals
+        if head.is_stop or head.pos_ == "PRON" or not head.is_alpha or len(lemma) < 3 \
+                or {lemma, singular} & (self.generic | self.condition_words):
+            return None  # "Nocturnal Leg Cramps" names the condition, not a claim about it
         return " ".join(words[:MAX_OPEN_WORDS])
