@@ -6,8 +6,9 @@ not deny. A remedy is a remedy claim (one advised against makes a negated link)
 or advice to see a doctor or have a test, unless the professional is the one
 acting ("Medical professionals recommended ...") or the advice is a precaution
 about another remedy ("check with your doctor before starting"); what brings
-cramps on ("tight shoes can bring on cramps") or names a shortage ("at a lack of
-magnesium") is no remedy. A symptom is a symptom claim, or a warning sign that
+cramps on ("tight shoes can bring on cramps"), names a shortage ("at a lack of
+magnesium") or is the object of such a precaution ("before starting an exercise
+regime") is no remedy. A symptom is a symptom claim, or a warning sign that
 is a symptom concept, unless it describes the cramp itself ("painful cramps",
 "frequent spasms"), is what something relieves ("relieve pain") or is a step in
 a chain between causes ("poor sleep, which in turn leaves your muscles tired").
@@ -45,6 +46,8 @@ class Roles:
             return False
         if any(t.lemma_.lower() in self.rules.cues.lack for t in span):
             return False
+        if self._precaution.find([t.lower_ for t in doc[max(span.sent.start, span.start - PRECAUTION_WINDOW):span.start]]):
+            return False  # "check with your doctor before starting an exercise regime": the precaution's object
         if m.kind == "remedy":
             return True
         if m.kind != "red_flag" or m.concept_id not in self.rules.advice:
@@ -100,6 +103,14 @@ class Roles:
         """Does the sentence say the remedy brings the cause about (a side effect, not a remedy for it)?"""
         span = _span(doc, cause)
         return span is not None and self.shapes.brought_about_by(span, remedy.start, remedy.end)
+
+    def one_mention(self, a: ClaimMention, b: ClaimMention, doc: Doc) -> bool:
+        """Are two claims of one concept coordinated ("long bouts of exercise or other physical
+        activity"): one mention the extractor read twice, not a cause and its remedy?"""
+        if a.concept_id != b.concept_id:
+            return False
+        span_a, span_b = _span(doc, a), _span(doc, b)
+        return span_a is not None and span_b is not None and self.shapes.coordinated(span_a, span_b)
 
     def has_own_cause(self, m: ClaimMention, doc: Doc) -> bool:
         """Is the symptom what a subject of its own brings ("pressure on a nerve can bring numbness")?"""

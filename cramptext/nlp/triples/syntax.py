@@ -44,7 +44,7 @@ class Shapes:
                     break
         token = conj_head(span.root)
         head = token.head
-        if token.dep_ in ("amod", "compound") and head is not token:
+        if token.dep_ in ("amod", "compound") and head.i != token.i:
             if self.is_condition(head):
                 return True
             token, head = head, head.head  # "a painful experience": judge the noun it modifies
@@ -56,7 +56,7 @@ class Shapes:
         """Is the mention what something relieves ("relieve pain", "the removal of the pain syndrome")?"""
         token = span.root
         for _ in range(3):
-            if token.dep_ not in ("conj", "dobj", "pobj", "prep", "compound") or token.head is token:
+            if token.dep_ not in ("conj", "dobj", "pobj", "prep", "compound") or token.head.i == token.i:
                 return False
             token = token.head
             if token.lemma_.lower() in self.relief:
@@ -77,7 +77,7 @@ class Shapes:
         tingling"), through coordination and prepositions; None if there is none."""
         token = span.root
         for _ in range(4):
-            if token.dep_ not in ("conj", "dobj", "pobj", "prep", "attr", "appos") or token.head is token:
+            if token.dep_ not in ("conj", "dobj", "pobj", "prep", "attr", "appos") or token.head.i == token.i:
                 return None
             token = token.head
             if token.pos_ in ("VERB", "AUX"):
@@ -120,7 +120,7 @@ class Shapes:
                     return False
                 objects = [t for c in verb.children if c.dep_ in ("dobj", "prt", "prep") for t in c.subtree]
                 return any(self.is_condition(t) for t in objects)
-            if token.head is token:
+            if token.head.i == token.i:
                 return False
             token = token.head
         return False
@@ -146,13 +146,19 @@ class Shapes:
                 if negation and not any(c.dep_ in SUBJECTS or (c.dep_ == "aux" and c.tag_ == "MD") for c in children):
                     at = negation[0].i - span.sent.start
                     return not any(a <= at < b for a, b in self._pseudo.find([t.lower_ for t in span.sent]))
-            if token.head is token:
+            if token.head.i == token.i:
                 return False
             token = token.head
         return False
 
 
+    @staticmethod
+    def coordinated(a: Span, b: Span) -> bool:
+        """Are the two mentions members of one coordination ("exercise or other physical activity")?"""
+        return conj_head(a.root).i == conj_head(b.root).i and a.root.i != b.root.i
+
+
 def conj_head(token: Token) -> Token:
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token
