@@ -173,6 +173,12 @@ def test_side_effect_of_a_remedy_is_no_link(nlp):
     assert found == []
 
 
+def test_coordinated_claims_are_one_list_not_a_cause_and_its_remedy(nlp):
+    # "after exercise" is a remedy claim here, but it is listed beside "hot weather", not given for it
+    found = links_of("Drink enough fluid, particularly in hot weather or after exercise.\n")
+    assert linked(found) == {("hot weather", "hydration")}
+
+
 def test_doctor_advice_as_precaution_is_no_link(nlp):
     found = links_of("Regular exercise may help prevent leg cramps during pregnancy; "
                      "check with your doctor before starting an exercise regime.\n")

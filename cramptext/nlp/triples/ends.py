@@ -104,11 +104,10 @@ class Roles:
         span = _span(doc, cause)
         return span is not None and self.shapes.brought_about_by(span, remedy.start, remedy.end)
 
-    def one_mention(self, a: ClaimMention, b: ClaimMention, doc: Doc) -> bool:
-        """Are two claims of one concept coordinated ("long bouts of exercise or other physical
-        activity"): one mention the extractor read twice, not a cause and its remedy?"""
-        if a.concept_id != b.concept_id:
-            return False
+    def one_list(self, a: ClaimMention, b: ClaimMention, doc: Doc) -> bool:
+        """Are two claims coordinated ("after long bouts of exercise or other physical activity",
+        "particularly in hot weather or after exercise"): items of one list, whatever kinds the
+        extractor gave them, not a cause and its remedy?"""
         span_a, span_b = _span(doc, a), _span(doc, b)
         return span_a is not None and span_b is not None and self.shapes.coordinated(span_a, span_b)
 

@@ -136,7 +136,7 @@ class LocalLinker:
             aimed = self._aimed(m, role, around) if para.parallel else []
             for c in aimed or causes:
                 if role == "remedy" and (self._competing(m, c, remedies) or self.roles.brings_about(m, c, doc)
-                                         or self.roles.one_mention(c, m, doc)):
+                                         or self.roles.one_list(c, m, doc)):
                     continue
                 found.append(Link(c, m, role, "sentence" if c in causes else "paragraph"))
         # A denied cause, or one a remedy here brings about (a side effect), is no segment's cause.

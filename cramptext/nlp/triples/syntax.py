@@ -154,8 +154,14 @@ class Shapes:
 
     @staticmethod
     def coordinated(a: Span, b: Span) -> bool:
-        """Are the two mentions members of one coordination ("exercise or other physical activity")?"""
-        return conj_head(a.root).i == conj_head(b.root).i and a.root.i != b.root.i
+        """Are the two mentions members of one coordination ("in hot weather or after exercise")?"""
+        if a.root.i == b.root.i:
+            return False
+        if conj_head(a.root).i == conj_head(b.root).i:
+            return True
+        # "in hot weather or after exercise": the prepositions are coordinated
+        return (a.root.dep_ == b.root.dep_ == "pobj" and a.root.head.i != b.root.head.i
+                and conj_head(a.root.head).i == conj_head(b.root.head).i)
 
 
 def conj_head(token: Token) -> Token:
