@@ -84,3 +84,19 @@ def test_a_sentence_or_section_about_another_condition_gives_no_cramp_claims():
             "What causes toe pain?\n\nGout and bunions are common culprits.\n")
     found = [c for c in cramptext.extract_claims(text)]
     assert [(c.concept, c.text) for c in found] == [("dehydration", "Dehydration")]
+
+
+def test_numbered_headings_and_gerund_items_carry_their_claims():
+    text = ("Why do my calves cramp at night?\n\n3. Too little water\nMost of us drink less than we think.\n\n"
+            "How to ease a cramp\n- Walking it off\n- Soaking in a warm bath\n- Stretching and massaging the calf\n")
+    found = {(c.kind, c.concept) for c in cramptext.extract_claims(text)}
+    assert {("cause", "dehydration"), ("remedy", "walking it off"), ("remedy", "warm bath"), ("remedy", "stretching"),
+            ("remedy", "massage")} <= found
+
+
+def test_examples_under_an_umbrella_and_inverted_names_are_claims():
+    found = {(c.kind, c.concept) for c in cramptext.extract_claims(
+        "Night cramps are more common with diseases of the liver and kidneys, and with nerve problems "
+        "such as peripheral neuropathy. Hot or cold treatments help.")}
+    assert {("cause", "liver disease"), ("cause", "kidney disease"), ("cause", "peripheral neuropathy"),
+            ("remedy", "heat therapy"), ("remedy", "cold compress")} <= found

@@ -107,17 +107,18 @@ class ConceptMatcher(KnowledgeComponent):
         taken = {i for span in spans for i in range(span.start, span.end)}
         for span in spans:
             head = span.root
-            for mod in (t for t in span if t.dep_ in ("amod", "compound") and t.head is head):
+            for mod in (t for t in span if t.dep_ in ("amod", "compound") and t.head == head):
                 # "a warm bath or shower": the modifier also qualifies the coordinated noun ...
                 for conj in head.conjuncts:
                     concept_id = self._phrase_index.get(f"{mod.lemma_.lower()} {conj.lemma_.lower()}")
                     if concept_id and conj.i not in taken:
                         yield Span(doc, conj.i, conj.i + 1, label=concept_id)
                 # ... and "hot or cold treatments": the coordinated modifier the noun
-                for conj in mod.conjuncts:
-                    concept_id = self._phrase_index.get(f"{conj.lemma_.lower()} {head.lemma_.lower()}")
-                    if concept_id and conj.i not in taken:
-                        yield Span(doc, conj.i, conj.i + 1, label=concept_id)
+                yield from self._modifier_conjuncts(doc, mod, head, taken)
+            for conj in (t for t in span if t.dep_ == "conj" and t.head.dep_ in ("amod", "compound")
+                         and t.head.head == head):
+                # "hot or cold treatments" parsed with "cold" hanging on "hot"
+                yield from self._modifier_conjuncts(doc, conj, head, taken)
             for prep in (c for c in head.children if c.dep_ == "prep"):
                 for pobj in (c for c in prep.children if c.dep_ == "pobj" and span.start <= c.i < span.end):
                     for conj in pobj.conjuncts:
@@ -129,6 +130,12 @@ class ConceptMatcher(KnowledgeComponent):
                             if concept_id:
                                 yield Span(doc, conj.i, conj.i + 1, label=concept_id)
                                 break
+
+    def _modifier_conjuncts(self, doc: Doc, mod, head, taken: set):
+        for conj in mod.conjuncts:
+            concept_id = self._phrase_index.get(f"{conj.lemma_.lower()} {head.lemma_.lower()}")
+            if concept_id and conj.i not in taken:
+                yield Span(doc, conj.i, conj.i + 1, label=concept_id)
 
     # The lexicon and its lemmatised synonyms are saved with the pipeline.
     def to_disk(self, path, *, exclude=()) -> None:

@@ -161,7 +161,7 @@ class ContextMatcher:
                 inside = {t.i for t in token.subtree}
                 return any(t.i not in inside and (t.dep_ == "neg" or t.lower_ in ("no", "never", "nothing"))
                            for t in main.subtree)
-            if token.head is token:
+            if token.head == token:
                 return False
             token = token.head
         return False
@@ -169,7 +169,7 @@ class ContextMatcher:
 
 def is_reason_adjunct(token: Token, origin_verbs: frozenset) -> bool:
     """A mention in "from X" hanging on a verb that is not about where something comes from."""
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head != token:
         token = token.head
     prep = token.head
     return (token.dep_ == "pobj" and prep.lower_ == "from" and prep.head.pos_ in ("VERB", "AUX")
@@ -181,7 +181,7 @@ def governing_verb(token: Token) -> Token | None:
     for _ in range(8):
         if token.pos_ in ("VERB", "AUX"):
             return token
-        if token.head is token:
+        if token.head == token:
             return None
         token = token.head
     return None
@@ -190,7 +190,7 @@ def governing_verb(token: Token) -> Token | None:
 def _verb_chain(verb: Token):
     """The verb and the verbs it complements ("does not seem to cause")."""
     yield verb
-    while verb.dep_ in ("xcomp", "ccomp") and verb.head is not verb:
+    while verb.dep_ in ("xcomp", "ccomp") and verb.head != verb:
         verb = verb.head
         yield verb
 

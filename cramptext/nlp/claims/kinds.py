@@ -68,7 +68,7 @@ class KindResolver:
     def _governing_kind(self, span: Span) -> str | None:
         """'lack of X', 'low X' → cause; 'X supplements', 'take X' → remedy (through coordination)."""
         token = span.root
-        while token.dep_ == "conj" and token.head is not token:
+        while token.dep_ == "conj" and token.head != token:
             token = token.head
         if any(t.dep_ == "neg" or t.lower_ in ("not", "n't", "no") for t in span):
             return "cause"  # "not drinking enough water", "no magnesium": a lack
@@ -79,7 +79,7 @@ class KindResolver:
             if t.lemma_.lower() in self.supplement or t.lower_ in self.supplement:
                 return "remedy"
         hops = 0
-        while token.head is not token and hops < 3:
+        while token.head != token and hops < 3:
             head = token.head
             lemma = head.lemma_.lower()
             if lemma in self.deficiency or head.lower_ in self.deficiency:
@@ -114,7 +114,7 @@ class KindResolver:
             # the span is a clause: "sleep can be interrupted (by cramps)"
             agents = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             return not agents or any(g.lemma_.lower() in self.condition_words for g in agents)
-        while token.dep_ == "conj" and token.head is not token:
+        while token.dep_ == "conj" and token.head != token:
             token = token.head
         head = token.head
         if token.dep_ == "pobj" and head.dep_ == "agent" and head.head.lemma_.lower() in self.effect_verbs:

@@ -45,7 +45,7 @@ class DoctorAdvice:
                 continue  # "Doctors see this complaint every week"
             consult = None
             for _ in range(4):
-                if token.head is token:
+                if token.head == token:
                     break
                 token = token.head
                 if token.lemma_.lower() in self.consult:

@@ -22,19 +22,34 @@ def drop_nested(spans: list[Span], distributive: frozenset) -> list[Span]:
                 # a coordinated sibling is a claim of its own: keep climbing
                 token, via_conj = token.head, True
                 continue
-            if token.dep_ not in NESTING_DEPS or token.head is token:
+            if token.dep_ not in NESTING_DEPS or token.head == token:
                 break
             token = token.head
+            if is_example_marker(token):
+                break  # "nerve problems such as neuropathy": an example is a claim of its own
             other = owner.get(token.i)
             if other is not None and other is not span and other.root.pos_ in ("NOUN", "PROPN"):
                 container = other
                 break
         # "problems in the circulation, spine or nerves", "a decrease in calcium, potassium
         # or magnesium": a generic head distributes over the coordinated words.
-        if container is not None and not (via_conj and container.root.lemma_.lower() in distributive):
-            continue
+        if container is not None and not (via_conj and container.root.lemma_.lower() in distributive) \
+                and not (span.root.dep_ in ("amod", "compound")
+                         and any(container.start <= c.i < container.end for c in span.root.conjuncts)):
+            continue  # (a modifier coordinated with one inside the other phrase, "hot or cold treatments", counts)
         kept.append(span)
     return kept
+
+
+EXAMPLE_PREPS = frozenset({"like", "including", "especially", "particularly"})
+
+
+def is_example_marker(token) -> bool:
+    """The preposition that introduces examples: "such as", "like", "including"."""
+    lower = token.lower_
+    return token.dep_ == "prep" and (lower in EXAMPLE_PREPS or
+                                     (lower == "as" and any(c.lower_ == "such" for c in token.children))
+                                     or (lower == "as" and token.i > 0 and token.doc[token.i - 1].lower_ == "such"))
 
 
 def is_prohibition(span: Span) -> bool:
@@ -46,7 +61,7 @@ def is_prohibition(span: Span) -> bool:
             negative = any(c.dep_ == "neg" or c.lower_ == "never" for c in children)
             if negative and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
                 return True
-        if token.head is token:
+        if token.head == token:
             return False
         token = token.head
     return False
