@@ -130,13 +130,16 @@ class LocalLinker:
         segment = para.segment if para.segment is not None and not para.segment.closed else None
         continues = segment is not None and bool(segment.concepts() & {m.concept_id for m in causes})
         around = segment.causes + causes if continues else causes
+        # A remedy listed with the causes ("a long hike, a new exercise class or a day of digging")
+        # is one of them, whatever kind it was given: no end here.
+        others = [(m, role) for m, role in others
+                  if not (role == "remedy" and any(self.roles.one_list(c, m, doc) for c in causes))]
         remedies = [m for m, role in others if role == "remedy"]
         found = []
         for m, role in others:
             aimed = self._aimed(m, role, around) if para.parallel else []
             for c in aimed or causes:
-                if role == "remedy" and (self._competing(m, c, remedies) or self.roles.brings_about(m, c, doc)
-                                         or self.roles.one_list(c, m, doc)):
+                if role == "remedy" and (self._competing(m, c, remedies) or self.roles.brings_about(m, c, doc)):
                     continue
                 found.append(Link(c, m, role, "sentence" if c in causes else "paragraph"))
         # A denied cause, or one a remedy here brings about (a side effect), is no segment's cause.

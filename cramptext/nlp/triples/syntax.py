@@ -155,13 +155,29 @@ class Shapes:
     @staticmethod
     def coordinated(a: Span, b: Span) -> bool:
         """Are the two mentions members of one coordination ("in hot weather or after exercise")?"""
-        if a.root.i == b.root.i:
+        x, y = list_item(a.root), list_item(b.root)
+        if x.i == y.i:
             return False
-        if conj_head(a.root).i == conj_head(b.root).i:
+        if list_head(x).i == list_head(y).i:
             return True
         # "in hot weather or after exercise": the prepositions are coordinated
-        return (a.root.dep_ == b.root.dep_ == "pobj" and a.root.head.i != b.root.head.i
-                and conj_head(a.root.head).i == conj_head(b.root.head).i)
+        return (x.dep_ == y.dep_ == "pobj" and x.head.i != y.head.i
+                and list_head(x.head).i == list_head(y.head).i)
+
+
+def list_item(token: Token) -> Token:
+    """The noun a modifier belongs to ("a new exercise class": class), the item of a list."""
+    while token.dep_ in ("compound", "amod", "nmod") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def list_head(token: Token) -> Token:
+    """The first item of the list the token is in (coordination, or apposition as parsers often
+    read "a long hike, a new exercise class or a day of digging")."""
+    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def conj_head(token: Token) -> Token:
