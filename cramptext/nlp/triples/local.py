@@ -3,30 +3,32 @@ sentences after it in the same paragraph or list item give.
 
 A sentence that names causes links them to every remedy and symptom in it, and
 opens a segment; the sentences after it that name no cause answer the segment's
-causes (a sentence naming one of them again continues it, one whose subject
-points back - "It is more common in smokers" - names causes of the cause and
-leaves it as it is, one that points back otherwise - "Doctors prescribe these
-two trace elements with vitamin D" - adds its causes, one naming only other
-causes opens a new one). So a
-paragraph about one cause links it to all it gives, and a paragraph that moves
-from cause to cause links each to what follows it.
+causes. A sentence naming one of them again continues the segment; one whose
+subject points back ("It is more common in smokers") names causes of the cause
+and leaves it as it is; one that points back otherwise ("Doctors prescribe these
+two trace elements with vitamin D") adds its causes; one naming only other
+causes opens a new segment. So a paragraph about one cause links it to all it
+gives, and a paragraph that moves from cause to cause links each to what
+follows it.
 
 What stays unlinked: a general cramp remedy (stretching, massage) in a sentence
 of its own, unless a target fact aims it at the cause (else it closes the
-segment: the text has turned to cramps in general); anything in a sentence about
-cramps whatever their cause, or after a turn to another topic ("As for
+segment: the text has turned to cramps in general); anything in a sentence
+about cramps whatever their cause, or after a turn to another topic ("As for
 bananas"); a cause the paragraph denies ("not caused by dehydration") as a
 segment's cause; what follows a segment of more than ``MAX_SEGMENT_CAUSES``
 causes (a list of causes, not a paragraph about one) but remedies a target fact
-aims at one of them; a symptom whose own subject brings it ("Pressure on a nerve
-can bring numbness"); symptoms in a sentence that describes the cramp itself
-("the muscle tightens suddenly and the calf can stay sore"); a remedy the
-sentence says brings the cause about ("too much magnesium commonly causes
-diarrhoea"); advice under a condition about the cramps themselves ("if cramps
-become frequent, see your GP"). Where the text gives a remedy aimed at a cause, a remedy
-aimed at other causes beside it is not linked to it ("drinking enough fluid in
-hot weather" - not loose bedclothes), and in a paragraph whose causes each have
-remedies of their own, a remedy aimed at some of them goes to those only.
+aims at one of them; a symptom whose own subject brings it ("Pressure on a
+nerve can bring numbness"); symptoms in a sentence that describes the cramp
+itself ("the muscle tightens suddenly and the calf can stay sore"); a remedy
+the sentence says brings the cause about ("too much magnesium commonly causes
+diarrhoea") or lists among its causes ("a long hike, a new exercise class or
+a day of digging"); advice under a condition about the cramps themselves ("if
+cramps become frequent, see your GP"). Where the text gives a remedy aimed at a
+cause, a remedy aimed at other causes beside it is not linked to it ("drinking
+enough fluid in hot weather" - not loose bedclothes), and in a paragraph whose
+causes each have remedies of their own, a remedy aimed at some of them goes to
+those only.
 
 A sentence that refers back ("in this case", "the above diseases") links to the
 causes it refers to, wherever they are in its section (basis ``paragraph``: the
