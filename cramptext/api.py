@@ -128,14 +128,14 @@ def export(documents: Iterable[Document], target: Path, fmt: str | None = None, 
     """Lint ``documents`` and upsert texts, cleaned texts, claims, findings, edits and triples into
     the export at ``target`` (``fmt``: sqlite, parquet, jsonl or csv; from the suffix when None).
     Returns the run's rows per table and the documents ``added``, ``replaced`` and ``unchanged``."""
-    from . import store
+    from .store import export as write_export, format_for
     from .store.versions import provenance
 
     config = config or Config()
-    fmt = store.format_for(target, fmt)
+    fmt = format_for(target, fmt)
     result = lint(documents, config=config, rule_dirs=rule_dirs, overrides=overrides)
     made = provenance(load(config.model), [*config.rule_dirs, *rule_dirs])
-    return store.export(result.results, Path(target), fmt, made, timeout=timeout)
+    return write_export(result.results, Path(target), fmt, made, timeout=timeout)
 
 
 def _tool_version() -> str:

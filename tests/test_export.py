@@ -398,3 +398,19 @@ def test_command_format_option_and_db_alias(nlp, invoke, workdir: Path) -> None:
     assert (both.exit_code, both.stderr) == (2, "Error: -o and --db name different files; give one\n")
     none = invoke("export", "a.txt")
     assert (none.exit_code, none.stderr) == (2, "Error: missing -o OUT (the export to write)\n")
+
+
+def test_the_readme_documents_the_schema_and_its_queries_run(tmp_path: Path) -> None:
+    import re
+
+    from cramptext.store.sqlite import schema_sql
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert schema_sql() in readme
+    export([synthetic("a.txt")], tmp_path / "out.sqlite", None, PROVENANCE)
+    section = readme.split("## Export", 1)[1].split("\n## ", 1)[0]
+    queries = re.findall(r"```sql\n(--.*?)```", section, re.S)[0]
+    with sqlite3.connect(tmp_path / "out.sqlite") as db:
+        for query in re.split(r";\n", queries):
+            if query.strip():
+                db.execute(query).fetchall()
