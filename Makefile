@@ -24,7 +24,7 @@ run: $(STAMP)
 	$(BIN)/cramptext lint corpus/ --format jsonl --exit-zero --output $(OUT)/findings.jsonl
 	$(BIN)/cramptext triples corpus/ --format jsonl --output $(OUT)/triples.jsonl
 	$(BIN)/cramptext fix corpus/ --output-dir $(OUT)/clean
-	$(BIN)/cramptext export corpus/ --db $(OUT)/cramptext.sqlite
+	$(BIN)/cramptext export corpus/ -o $(OUT)/cramptext.sqlite
 	$(BIN)/cramptext report corpus/ --output $(OUT)/report.html
 	$(BIN)/cramptext extract corpus/ --format table
 	@echo "HTML report for editors: $(abspath $(OUT)/report.html)"

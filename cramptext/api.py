@@ -25,7 +25,6 @@ from .nlp.pipeline import cached_pipeline
 from .normalise import SAFE, SAFE_AND_UNSAFE
 from .metrics import disagreements
 from .records import CauseSummary, Claim, Disagreement, Finding, Triple, line_col
-from .store.sqlite import export_sqlite
 from .summary import summarise_triples as _summarise
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -140,11 +139,19 @@ def fix(documents: Iterable[Document], *, config: Config | None = None, rule_dir
         yield FixedDocument(result.document, result.cleaned(applicable))
 
 
-def export(documents: Iterable[Document], db_path: Path, *, config: Config | None = None,
-           rule_dirs: Sequence[Path] = (), overrides: dict | None = None) -> dict[str, int]:
-    """Lint ``documents`` and write texts, cleaned texts, claims, findings and triples to an SQLite database."""
+def export(documents: Iterable[Document], target: Path, fmt: str | None = None, *, config: Config | None = None,
+           rule_dirs: Sequence[Path] = (), overrides: dict | None = None, timeout: float | None = None) -> dict[str, int]:
+    """Lint ``documents`` and upsert texts, cleaned texts, claims, findings, edits and triples into
+    the export at ``target`` (``fmt``: sqlite, parquet, jsonl or csv; from the suffix when None).
+    Returns the run's rows per table and the documents ``added``, ``replaced`` and ``unchanged``."""
+    from .store import export as write_export, format_for
+    from .store.versions import provenance
+
+    config = config or Config()
+    fmt = format_for(target, fmt)
     result = lint(documents, config=config, rule_dirs=rule_dirs, overrides=overrides)
-    return export_sqlite(result.results, Path(db_path))
+    made = provenance(load(config.model), [*config.rule_dirs, *rule_dirs])
+    return write_export(result.results, Path(target), fmt, made, timeout=timeout)
 
 
 def _tool_version() -> str:

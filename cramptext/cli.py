@@ -21,6 +21,7 @@ from .io.documents import STDIN, Document, discover, read_document, relative_nam
 CLAIM_FORMATS = ("table", "jsonl", "json", "csv")
 TRIPLE_FORMATS = ("table", "jsonl", "json", "csv")
 FINDING_FORMATS = ("text", "json", "jsonl", "sarif", "github")
+EXPORT_FORMATS = ("sqlite", "parquet", "jsonl", "csv")
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
@@ -105,7 +106,7 @@ def cli() -> None:
       cramptext lint article.md --format sarif -o findings.sarif
       cramptext fix article.txt --diff
       cramptext triples corpus/ --summary
-      cramptext export corpus/ --db out/cramptext.sqlite
+      cramptext export corpus/ -o out/cramptext.sqlite
       cramptext report corpus/ -o out/report.html
     """
 
@@ -330,9 +331,13 @@ def lint(ctx: click.Context, paths, fmt, select, ignore, extend_select, fail_on,
         ctx.exit(1)
 
 
-@cli.command(short_help="Export texts, cleaned texts, claims, findings and triples to SQLite.")
+@cli.command(short_help="Export analyses to SQLite, Parquet, JSON Lines or CSV.")
 @paths_argument
-@click.option("--db", "db_path", required=True, metavar="FILE", help="SQLite database to (re)create.")
+@click.option("--output", "-o", "output", default=None, metavar="OUT",
+              help="Export to update: an SQLite file, a Parquet or CSV folder, or a JSON Lines file.")
+@click.option("--db", "db_path", default=None, metavar="FILE", help="Same as -o (kept for existing scripts).")
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default=None,
+              help="Export format [default: from OUT's suffix (.sqlite/.db, .parquet, .jsonl, .csv), else sqlite].")
 @select_option
 @ignore_option
 @extend_option
@@ -340,31 +345,40 @@ def lint(ctx: click.Context, paths, fmt, select, ignore, extend_select, fail_on,
 @rules_dir_option
 @model_option
 @click.pass_context
-def export(ctx: click.Context, paths, db_path: str, select, ignore, extend_select, topic, rule_dirs,
-           model: str | None) -> None:
-    """Export each article's text, cleaned text, claims, findings and triples to an SQLite database.
+def export(ctx: click.Context, paths, output: str | None, db_path: str | None, fmt: str | None, select, ignore,
+           extend_select, topic, rule_dirs, model: str | None) -> None:
+    """Export each article's text, cleaned text, claims, findings, edits and triples.
 
-    Triples refer to their claims by id (triples.cause_claim, symptom_claim, remedy_claim -> claims.id).
+    Exporting again updates OUT: unchanged articles are left as they are, changed ones replaced,
+    none duplicated. Two exports to one OUT wait for each other. The README documents the tables.
 
     \b
     Examples:
-      cramptext export corpus/ --db out/cramptext.sqlite
+      cramptext export corpus/ -o out/cramptext.sqlite
+      cramptext export corpus/ -o out/cramptext.parquet
+      cramptext export corpus/ -o out/tables --format csv
       cramptext export corpus/ --db out/cramptext.sqlite --ignore CT5
     """
     from .api import export as run_export
 
+    if output and db_path and output != db_path:
+        raise UsageFailure("-o and --db name different files; give one")
+    target = output or db_path
+    if not target:
+        raise UsageFailure("missing -o OUT (the export to write)")
     overrides = {"select": select, "ignore": ignore, "extend_select": extend_select, "model": model, "topic": topic}
     documents, failures = read_documents(paths)
     if documents:
         try:
-            counts = run_export(documents, Path(db_path), config=run_config(paths, **overrides), rule_dirs=rule_dirs,
-                                overrides=overrides)
+            counts = run_export(documents, Path(target), fmt, config=run_config(paths, **overrides),
+                                rule_dirs=rule_dirs, overrides=overrides)
         except CramptextError as exc:
             raise UsageFailure(str(exc)) from None
         except (OSError, sqlite3.Error) as exc:
-            raise UsageFailure(f"{db_path}: cannot write: {exc}") from None
+            raise UsageFailure(f"{target}: cannot write: {exc}; nothing written") from None
         click.echo(f"Wrote {plural(counts['documents'], 'document')}, {plural(counts['claims'], 'claim')}, "
-                   f"{plural(counts['findings'], 'finding')} and {plural(counts['triples'], 'triple')} to {db_path}.",
+                   f"{plural(counts['findings'], 'finding')} and {plural(counts['triples'], 'triple')} to {target} "
+                   f"({counts['added']} added, {counts['replaced']} replaced, {counts['unchanged']} unchanged).",
                    err=True)
     if failures:
         ctx.exit(2)

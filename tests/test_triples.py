@@ -320,19 +320,19 @@ def test_cli_triples_without_links_and_with_a_bad_file(nlp, invoke, workdir: Pat
 
 
 def test_export_has_a_triples_table_joined_to_claims(nlp, invoke, workdir: Path):
-    (workdir / "a.txt").write_text(ARTICLE, encoding="utf-8")
-    result = invoke("export", "a.txt", "--db", "out.sqlite")
+    (workdir / "a.txt").write_text(ARTICLE + "Statins can bring on cramps. Ask your doctor for a review of them.\n",
+                                   encoding="utf-8")
+    result = invoke("export", "a.txt", "-o", "out.sqlite")
     assert result.exit_code == 0, result.stderr
-    assert "2 triples" in result.stderr
+    assert "3 triples" in result.stderr
     with sqlite3.connect(workdir / "out.sqlite") as db:
         rows = db.execute(
             "SELECT c.kind, c.concept, s.concept, r.kind, r.concept, t.basis FROM triples t "
-            "JOIN claims c ON c.id = t.cause_claim LEFT JOIN claims s ON s.id = t.symptom_claim "
-            "LEFT JOIN claims r ON r.id = t.remedy_claim ORDER BY t.start").fetchall()
-        columns = [row[1] for row in db.execute("PRAGMA table_info(claims)")]
+            "JOIN claims c ON c.id = t.cause_claim_id LEFT JOIN claims s ON s.id = t.symptom_claim_id "
+            "LEFT JOIN claims r ON r.id = t.remedy_claim_id ORDER BY t.start").fetchall()
     assert rows == [("cause", "varicose veins", "heaviness in the legs", None, None, "sentence"),
-                    ("cause", "dehydration", None, "remedy", "hydration", "paragraph")]
-    assert columns[:3] == ["id", "source", "kind"]
+                    ("cause", "dehydration", None, "remedy", "hydration", "paragraph"),
+                    ("cause", "statins", None, "red_flag", "see a doctor", "paragraph")]  # advice joins too
 
 
 # -- the spaCy component and the link rules ------------------------------------------

@@ -1,0 +1,214 @@
+"""The one table model every export format writes: tables, typed columns, and how a
+``DocumentResult`` becomes rows.
+
+Five tables, linked by ``document_id`` (= ``documents.id``):
+
+* ``documents``: one row per analysed article (``sha256`` of its text identifies its content);
+* ``claims``, ``findings``, ``triples``: the records of CONTRACT.md, one row each, with the
+  contract's field names;
+* ``edits``: the fixes applied to make ``documents.clean_text`` (each from a phrasing finding).
+
+Every table has an integer ``id``, unique in its table, so triples point at the claims they link
+(``cause_claim_id`` ...) and edits at the finding they come from (``finding_id``).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass
+from typing import Iterable, Iterator
+
+from ..engine import DocumentResult
+from ..normalise import SAFE_AND_UNSAFE, apply_edits, edits_from
+
+# Column types: SQLite stores bool as INTEGER 0/1 (declared BOOLEAN), datetimes as ISO 8601 TEXT in UTC.
+INTEGER, REAL, TEXT, BOOLEAN, TIMESTAMP = "INTEGER", "REAL", "TEXT", "BOOLEAN", "TIMESTAMP"
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str
+    nullable: bool = True
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    columns: tuple[Column, ...]
+
+    @property
+    def names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+
+def _cols(spec: str) -> tuple[Column, ...]:
+    """'name TYPE, name TYPE NOT NULL, ...' → columns."""
+    out = []
+    for part in spec.split(","):
+        words = part.split()
+        out.append(Column(words[0], words[1], nullable="NOT" not in words[2:]))
+    return tuple(out)
+
+
+POSITION = "start INTEGER NOT NULL, end INTEGER NOT NULL, line INTEGER NOT NULL, column INTEGER NOT NULL"
+
+DOCUMENTS = Table("documents", _cols(
+    "id INTEGER NOT NULL, source TEXT NOT NULL, sha256 TEXT NOT NULL, text TEXT NOT NULL, clean_text TEXT NOT NULL, "
+    "words INTEGER NOT NULL, topic TEXT, translation_score REAL NOT NULL, model TEXT NOT NULL, "
+    "model_version TEXT NOT NULL, ruleset_version TEXT NOT NULL, analysed_at TIMESTAMP NOT NULL"))
+CLAIMS = Table("claims", _cols(
+    "id INTEGER NOT NULL, document_id INTEGER NOT NULL, source TEXT NOT NULL, kind TEXT NOT NULL, "
+    "concept TEXT NOT NULL, concept_id TEXT, text TEXT NOT NULL, " + POSITION + ", sentence TEXT NOT NULL, "
+    "negated BOOLEAN NOT NULL, hedged BOOLEAN NOT NULL, icd10cm TEXT"))
+FINDINGS = Table("findings", _cols(
+    "id INTEGER NOT NULL, document_id INTEGER NOT NULL, source TEXT NOT NULL, rule TEXT NOT NULL, "
+    "name TEXT NOT NULL, category TEXT NOT NULL, severity TEXT NOT NULL, " + POSITION + ", message TEXT NOT NULL, "
+    "replacement TEXT, applicability TEXT, related TEXT NOT NULL"))  # related: JSON array of locations
+EDITS = Table("edits", _cols(
+    "id INTEGER NOT NULL, document_id INTEGER NOT NULL, finding_id INTEGER, source TEXT NOT NULL, rule TEXT, "
+    + POSITION + ", original TEXT NOT NULL, replacement TEXT NOT NULL, applicability TEXT"))
+TRIPLES = Table("triples", _cols(
+    "id INTEGER NOT NULL, document_id INTEGER NOT NULL, source TEXT NOT NULL, cause TEXT NOT NULL, cause_id TEXT, "
+    "cause_text TEXT NOT NULL, symptom TEXT, symptom_id TEXT, symptom_text TEXT, remedy TEXT, remedy_id TEXT, "
+    "remedy_text TEXT, " + POSITION + ", basis TEXT NOT NULL, negated BOOLEAN NOT NULL, "
+    "cause_claim_id INTEGER, symptom_claim_id INTEGER, remedy_claim_id INTEGER"))
+
+TABLES: tuple[Table, ...] = (DOCUMENTS, CLAIMS, FINDINGS, EDITS, TRIPLES)
+TABLE = {t.name: t for t in TABLES}
+CHILD_TABLES = tuple(t for t in TABLES if t is not DOCUMENTS)
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """What produced the analysis: the same for every document of one export."""
+
+    model: str = ""
+    model_version: str = ""
+    ruleset_version: str = ""
+    analysed_at: str = ""  # ISO 8601, UTC
+
+
+def sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class DocumentRows:
+    """One document's rows, ids not yet assigned: ``document`` has no ``id``; children have no
+    ``id``/``document_id``; cross references are given as indexes into this document's lists
+    (``_claim``/``_finding`` keys), resolved to ids by ``assign_ids``."""
+
+    document: dict
+    children: dict[str, list[dict]]
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return self.document["source"], self.document["sha256"]
+
+    def same_analysis(self, row: dict) -> bool:
+        """Is the stored document ``row`` this content, analysed by the same model and rules?"""
+        return all(row[k] == self.document[k] for k in ("source", "sha256", "model", "model_version",
+                                                         "ruleset_version"))
+
+
+def rows_for(result: DocumentResult, provenance: Provenance) -> DocumentRows:
+    doc = result.document
+    summary = result.summary()
+    findings = list(result.findings)
+    finding_index = {id(f): i for i, f in enumerate(findings)}
+    edits = edits_from(findings, SAFE_AND_UNSAFE)
+    clean_text = apply_edits(doc.text, edits)[0]
+    document = {"source": doc.source, "sha256": sha256(doc.text), "text": doc.text, "clean_text": clean_text,
+                "words": summary.words, "topic": summary.topic, "translation_score": float(summary.translation_score),
+                **asdict(provenance)}
+    claims = [{n: getattr(c, n) for n in CLAIMS.names[2:]} for c in result.claims]
+    finding_rows = []
+    for f in findings:
+        row = {n: getattr(f, n) for n in FINDINGS.names[2:] if n != "related"}
+        row["related"] = json.dumps([asdict(loc) for loc in f.related], ensure_ascii=False)
+        finding_rows.append(row)
+    edit_rows = []
+    for e in edits:
+        # edits_from keeps the first, longest applicable fix at a place: the finding it came from
+        source_finding = next((f for f in findings if (f.start, f.end, f.replacement) == (e.start, e.end, e.text)
+                               and f.applicability in SAFE_AND_UNSAFE), None)
+        edit_rows.append({"_finding": finding_index[id(source_finding)] if source_finding else None,
+                          "source": doc.source, "rule": source_finding.rule if source_finding else None,
+                          "start": e.start, "end": e.end,
+                          "line": source_finding.line if source_finding else 0,
+                          "column": source_finding.column if source_finding else 0,
+                          "original": doc.text[e.start:e.end], "replacement": e.text,
+                          "applicability": source_finding.applicability if source_finding else None})
+    triples = []
+    for t in result.triples:
+        row = {n: getattr(t, n) for n in TRIPLES.names[2:] if not n.endswith("_claim_id")}
+        for role in ("cause", "symptom", "remedy"):
+            row[f"_{role}_claim"] = _claim_index(result.claims, t, role)
+        triples.append(row)
+    return DocumentRows(document, {"claims": claims, "findings": finding_rows, "edits": edit_rows,
+                                   "triples": triples})
+
+
+def _claim_index(claims, triple, role: str) -> int | None:
+    """The claim a triple's cause/symptom/remedy is: the one the engine linked (``Triple.claims``),
+    else the claim of the same kind, concept and words inside its evidence."""
+    concept, words = getattr(triple, role), getattr(triple, f"{role}_text")
+    if concept is None:
+        return None
+    linked = getattr(triple, "claims", (None, None, None))[("cause", "symptom", "remedy").index(role)]
+    if linked is not None and linked < len(claims):
+        return linked
+    for i, c in enumerate(claims):
+        if (c.kind == role and c.concept == concept and (words is None or c.text == words)
+                and triple.start <= c.start and c.end <= triple.end):
+            return i
+    return None
+
+
+def assign_ids(rows: DocumentRows, document_id: int, next_ids: dict[str, int]) -> dict[str, list[dict]]:
+    """Complete rows with ids (``next_ids``: the next free id per child table, advanced here) and
+    references; returns table name → rows in column order, the document included."""
+    out = {"documents": [_ordered(DOCUMENTS, {"id": document_id, **rows.document})]}
+    ids: dict[str, list[int]] = {}
+    for table in CHILD_TABLES:
+        first = next_ids[table.name]
+        ids[table.name] = list(range(first, first + len(rows.children[table.name])))
+        next_ids[table.name] = first + len(rows.children[table.name])
+    for table in CHILD_TABLES:
+        done = []
+        for row_id, row in zip(ids[table.name], rows.children[table.name]):
+            row = {"id": row_id, "document_id": document_id, **row}
+            if "_finding" in row:
+                i = row.pop("_finding")
+                row["finding_id"] = ids["findings"][i] if i is not None else None
+            for role in ("cause", "symptom", "remedy"):
+                if f"_{role}_claim" in row:
+                    i = row.pop(f"_{role}_claim")
+                    row[f"{role}_claim_id"] = ids["claims"][i] if i is not None else None
+            done.append(_ordered(table, row))
+        out[table.name] = done
+    return out
+
+
+def _ordered(table: Table, row: dict) -> dict:
+    return {n: row[n] for n in table.names}
+
+
+def counts_of(rows: Iterable[DocumentRows]) -> dict[str, int]:
+    counts = {t.name: 0 for t in TABLES}
+    for r in rows:
+        counts["documents"] += 1
+        for name, child in r.children.items():
+            counts[name] += len(child)
+    return counts
+
+
+def unique_by_source(results: Iterable[DocumentResult]) -> Iterator[DocumentResult]:
+    """Each source once (the first): the same path given twice is one document."""
+    seen: set[str] = set()
+    for r in results:
+        if r.document.source in seen:
+            continue
+        seen.add(r.document.source)
+        yield r
