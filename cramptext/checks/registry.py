@@ -9,6 +9,7 @@ from .article.overclaim import OverclaimCheck
 from .article.readability import ReadabilityCheck
 from .article.remedy_concepts import RemedyConceptsCheck
 from .base import Check
+from .phrasing.calque_table import CalqueTableCheck
 from .phrasing.calque_verb import CalqueVerbCheck
 from .phrasing.domain_word import DomainWordCheck
 from .phrasing.mojibake import MojibakeCheck
@@ -19,7 +20,7 @@ from .phrasing.untranslated import UntranslatedCheck
 from .phrasing.wrong_term import WrongTermCheck
 
 PHRASING_CHECKS = (MojibakeCheck, PhraseListCheck, PatternCheck, RegexCheck, CalqueVerbCheck, DomainWordCheck,
-                   UntranslatedCheck, WrongTermCheck)
+                   UntranslatedCheck, WrongTermCheck, CalqueTableCheck)
 ARTICLE_CHECKS = (RemedyConceptsCheck, OverclaimCheck, DismissedSignCheck, MarketingClaimCheck, MissingRedFlagCheck,
                   ContradictionCheck, CorpusContradictionCheck, ReadabilityCheck)
 
