@@ -17,10 +17,11 @@ from .phrasing.pattern import PatternCheck
 from .phrasing.phrase_list import PhraseListCheck
 from .phrasing.regex import RegexCheck
 from .phrasing.untranslated import UntranslatedCheck
+from .phrasing.word_sense import WordSenseCheck
 from .phrasing.wrong_term import WrongTermCheck
 
 PHRASING_CHECKS = (MojibakeCheck, PhraseListCheck, PatternCheck, RegexCheck, CalqueVerbCheck, DomainWordCheck,
-                   UntranslatedCheck, WrongTermCheck, CalqueTableCheck)
+                   UntranslatedCheck, WrongTermCheck, CalqueTableCheck, WordSenseCheck)
 ARTICLE_CHECKS = (RemedyConceptsCheck, OverclaimCheck, DismissedSignCheck, MarketingClaimCheck, MissingRedFlagCheck,
                   ContradictionCheck, CorpusContradictionCheck, ReadabilityCheck)
 
