@@ -27,7 +27,7 @@ class WrongTermCheck(PhrasingCheck):
         "type": "object", "additionalProperties": False, "required": ["terms", "topic", "exclude"],
         "properties": {
             "terms": {"type": "object", "additionalProperties": {"type": "string"}},
-            # two-word terms, by lemma: {"convulsive phenomenon": "cramp"}
+            # two-word terms, by lemma ({"convulsive syndrome": "cramp"}) or as written ({"convulsive phenomena": "cramps"})
             "phrases": {"type": "object", "additionalProperties": {"type": "string"}},
             "topic": _WORDS, "exclude": _WORDS,
             "min_topic_mentions": {"type": "integer", "minimum": 1},
@@ -47,20 +47,26 @@ class WrongTermCheck(PhrasingCheck):
         self.min_share = p.get("min_topic_share", 0.0)
         self.before = p.get("sentences_before", 0)
 
-    def _matches(self, doc) -> Iterator[tuple[Token, Token, str]]:
-        """(first token, last token, replacement lemma) for every term and two-word phrase."""
+    def _matches(self, doc) -> Iterator[tuple[Token, Token, str, bool]]:
+        """(first token, last token, replacement, whether it is already inflected) for every term and phrase.
+
+        A phrase given as written ("convulsive phenomena") keeps its replacement as written; one
+        matched by its lemmas takes the number of its last word.
+        """
         i = 0
         while i < len(doc):
             token = doc[i]
             if i + 1 < len(doc):
-                pair = (token.lemma_.lower(), doc[i + 1].lemma_.lower())
+                words = (token.lower_, doc[i + 1].lower_)
+                lemmas = (token.lemma_.lower(), doc[i + 1].lemma_.lower())
+                pair = words if words in self.phrases else lemmas
                 if pair in self.phrases:
-                    yield token, doc[i + 1], self.phrases[pair]
+                    yield token, doc[i + 1], self.phrases[pair], pair is words
                     i += 2
                     continue
             target = self.terms.get(token.lemma_.lower())
             if target:
-                yield token, token, target
+                yield token, token, target, False
             i += 1
 
     def run(self, article: PhrasingInput) -> Iterator[Finding]:
@@ -71,8 +77,8 @@ class WrongTermCheck(PhrasingCheck):
         topic = sum(1 for t in doc if t.lemma_.lower() in self.topic)
         if topic < self.min_topic or topic < self.min_share * len(matches):
             return  # not an article about cramps
-        for first, last, target in matches:
+        for first, last, target, as_written in matches:
             if self.exclude & nearby_lemmas(doc, doc[first.i:last.i + 1], self.before):
                 continue
-            word = target + "s" if last.tag_ in ("NNS", "NNPS") else target
+            word = target + "s" if last.tag_ in ("NNS", "NNPS") and not as_written else target
             yield self.finding(article, first.idx, last.idx + len(last), replacement=keep_case(first.text, word))
