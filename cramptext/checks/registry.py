@@ -16,12 +16,14 @@ from .phrasing.mojibake import MojibakeCheck
 from .phrasing.pattern import PatternCheck
 from .phrasing.phrase_list import PhraseListCheck
 from .phrasing.regex import RegexCheck
+from .phrasing.tautology import TautologyCheck
 from .phrasing.untranslated import UntranslatedCheck
 from .phrasing.word_sense import WordSenseCheck
 from .phrasing.wrong_term import WrongTermCheck
 
 PHRASING_CHECKS = (MojibakeCheck, PhraseListCheck, PatternCheck, RegexCheck, CalqueVerbCheck, DomainWordCheck,
-                   UntranslatedCheck, WrongTermCheck, CalqueTableCheck, WordSenseCheck)
+                   UntranslatedCheck, WrongTermCheck, CalqueTableCheck, WordSenseCheck,
+                   TautologyCheck)
 ARTICLE_CHECKS = (RemedyConceptsCheck, OverclaimCheck, DismissedSignCheck, MarketingClaimCheck, MissingRedFlagCheck,
                   ContradictionCheck, CorpusContradictionCheck, ReadabilityCheck)
 
