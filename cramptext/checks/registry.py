@@ -15,6 +15,7 @@ from .phrasing.domain_word import DomainWordCheck
 from .phrasing.mojibake import MojibakeCheck
 from .phrasing.pattern import PatternCheck
 from .phrasing.phrase_list import PhraseListCheck
+from .phrasing.rare_term import RareTermCheck
 from .phrasing.regex import RegexCheck
 from .phrasing.tautology import TautologyCheck
 from .phrasing.untranslated import UntranslatedCheck
@@ -23,7 +24,7 @@ from .phrasing.wrong_term import WrongTermCheck
 
 PHRASING_CHECKS = (MojibakeCheck, PhraseListCheck, PatternCheck, RegexCheck, CalqueVerbCheck, DomainWordCheck,
                    UntranslatedCheck, WrongTermCheck, CalqueTableCheck, WordSenseCheck,
-                   TautologyCheck)
+                   TautologyCheck, RareTermCheck)
 ARTICLE_CHECKS = (RemedyConceptsCheck, OverclaimCheck, DismissedSignCheck, MarketingClaimCheck, MissingRedFlagCheck,
                   ContradictionCheck, CorpusContradictionCheck, ReadabilityCheck)
 
