@@ -44,7 +44,9 @@ class RareTermCheck(PhrasingCheck):
             replacement = keep_case(span.text, self.glossary[span.text.lower()])
             last = span[-1]
             # "phlebeurysm makes" -> "varicose veins makes": a plural for a singular subject breaks agreement
-            agreement = (replacement.endswith("s") and last.tag_ == "NN" and last.dep_ in ("nsubj", "nsubjpass")
-                         and last.head.tag_ in ("VBZ", "VBD"))
+            verb = last.head
+            singular_verb = verb.tag_ == "VBZ" or verb.lower_ == "was" or any(
+                c.dep_ in ("aux", "auxpass") and (c.tag_ == "VBZ" or c.lower_ == "was") for c in verb.children)
+            agreement = replacement.endswith("s") and last.dep_ in ("nsubj", "nsubjpass") and singular_verb
             yield self.finding(article, span.start_char, span.end_char, replacement=replacement,
                                applicability="unsafe" if agreement else None)
