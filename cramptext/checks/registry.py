@@ -12,6 +12,7 @@ from .base import Check
 from .phrasing.calque_table import CalqueTableCheck
 from .phrasing.calque_verb import CalqueVerbCheck
 from .phrasing.domain_word import DomainWordCheck
+from .phrasing.missing_subject import MissingSubjectCheck
 from .phrasing.mojibake import MojibakeCheck
 from .phrasing.pattern import PatternCheck
 from .phrasing.phrase_list import PhraseListCheck
@@ -19,12 +20,13 @@ from .phrasing.rare_term import RareTermCheck
 from .phrasing.regex import RegexCheck
 from .phrasing.tautology import TautologyCheck
 from .phrasing.untranslated import UntranslatedCheck
+from .phrasing.verb_first import VerbFirstCheck
 from .phrasing.word_sense import WordSenseCheck
 from .phrasing.wrong_term import WrongTermCheck
 
 PHRASING_CHECKS = (MojibakeCheck, PhraseListCheck, PatternCheck, RegexCheck, CalqueVerbCheck, DomainWordCheck,
                    UntranslatedCheck, WrongTermCheck, CalqueTableCheck, WordSenseCheck,
-                   TautologyCheck, RareTermCheck)
+                   TautologyCheck, RareTermCheck, VerbFirstCheck, MissingSubjectCheck)
 ARTICLE_CHECKS = (RemedyConceptsCheck, OverclaimCheck, DismissedSignCheck, MarketingClaimCheck, MissingRedFlagCheck,
                   ContradictionCheck, CorpusContradictionCheck, ReadabilityCheck)
 
