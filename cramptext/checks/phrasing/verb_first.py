@@ -79,7 +79,7 @@ class VerbFirstCheck(PhrasingCheck):
             subjects = [c for c in root.children if c.dep_ in _SUBJECTS and self._real_subject(c)]
             if any(s.i < root.i for s in subjects):
                 continue
-            if any(t.dep_ in _SUBJECTS for t in sent[:root.i - sent.start]):
+            if any(t.dep_ in _SUBJECTS and self._real_subject(t) for t in sent[:root.i - sent.start]):
                 continue  # a subject before the verb, attached elsewhere by the parser
             if sent[0].tag_ == "VBG":
                 continue  # "Walking regularly, ..., encourages": a gerund subject the parser missed
