@@ -64,11 +64,13 @@ class WordSenseCheck(PhrasingCheck):
                 words.extend(c for c in head.children if c.dep_ in _SUBJECTS)
         if token.pos_ in ("ADJ", "NOUN") and token.dep_ in ("amod", "compound"):
             words.append(token.head)
-        # "sense of the nerves" → nerve; "the muscle groups" → muscle, group
+        # "the muscle groups" → muscle, group; "the rest of the pain" → rest, pain
         expanded = []
         for w in words:
             expanded.append(w)
             expanded.extend(c for c in w.children if c.dep_ in ("compound", "amod"))
+            expanded.extend(g for c in w.children if c.dep_ == "prep" and c.lower_ == "of"
+                            for g in c.children if g.dep_ == "pobj")
             for conj in w.conjuncts:
                 expanded.append(conj)
         return expanded
