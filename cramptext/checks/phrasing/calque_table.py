@@ -5,7 +5,9 @@ own replacement template (``{0}``, ``{-1}``, ``{2:}``, ``{1:-1}`` as in the
 ``pattern`` kind; none for a finding that only points), and may ask for
 context: ``near`` (a lemma in the sentence, or in the ``sentences_before``
 before it), ``not_near``, ``not_after`` (words that must not come just
-before the match) and ``not_after_pos``. The longest match wins where
+before the match), ``not_after_pos``, ``not_before`` (words that must not
+follow it) and ``not_governed_by`` (lemmas of the
+word the match's first word depends on: "look at people" is English). The longest match wins where
 entries overlap.
 """
 from __future__ import annotations
@@ -29,7 +31,8 @@ _ENTRY = {
         "applicability": {"enum": ["safe", "unsafe", "display"]},
         "near": _WORDS, "not_near": _WORDS,
         "sentences_before": {"type": "integer", "minimum": 0, "maximum": 3},
-        "not_after": _WORDS, "not_after_pos": _WORDS,
+        "not_after": _WORDS, "not_after_pos": _WORDS, "not_before": _WORDS,
+        "not_governed_by": _WORDS,  # lemmas of the word the match's first word depends on ("look at people")
     },
 }
 
@@ -56,6 +59,11 @@ class CalqueTableCheck(PhrasingCheck):
         if before is not None and before.sent == span.sent[0].sent:
             if before.lower_ in entry.get("not_after", ()) or before.pos_ in entry.get("not_after_pos", ()):
                 return False
+        after = doc[span.end] if span.end < len(doc) else None
+        if after is not None and after.lower_ in entry.get("not_before", ()):
+            return False
+        if span[0].head.lemma_.lower() in entry.get("not_governed_by", ()):
+            return False
         near, not_near = entry.get("near"), entry.get("not_near")
         if near or not_near:
             lemmas = nearby_lemmas(doc, span, entry.get("sentences_before", 0))
