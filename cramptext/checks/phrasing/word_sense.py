@@ -35,6 +35,8 @@ class WordSenseCheck(PhrasingCheck):
                 "properties": {
                     "replace": {"type": "string", "minLength": 1},  # singular noun, verb lemma or adjective
                     "plural": {"type": "string"},
+                    # a replacement chosen by a governed word: {magnesium: supplement}
+                    "replace_by": {"type": "object", "additionalProperties": {"type": "string"}},
                     "pos": {"type": "array", "items": {"enum": ["NOUN", "VERB", "ADJ"]}},
                     "with": _WORDS, "unless": _WORDS,
                     "applicability": {"enum": ["safe", "unsafe", "display"]},
@@ -85,9 +87,13 @@ class WordSenseCheck(PhrasingCheck):
             unless = set(entry.get("unless", ()))
             if unless and unless & {t.lemma_.lower() for t in token.sent}:
                 continue
-            governed = self.governed(token)
-            if "with" in entry and not set(entry["with"]) & {t.lemma_.lower() for t in governed}:
+            governed = {t.lemma_.lower() for t in self.governed(token)}
+            if "with" in entry and not set(entry["with"]) & governed:
                 continue
+            by = entry.get("replace_by", {})
+            chosen = next((by[w] for w in sorted(governed) if w in by), None)
+            if chosen:  # its own plural is the regular one
+                entry = {**{k: v for k, v in entry.items() if k != "plural"}, "replace": chosen}
             yield self._finding(article, token, entry)
 
     def _finding(self, article: PhrasingInput, token: Token, entry: dict) -> Finding:
