@@ -4,8 +4,9 @@
 of rights, "сокращение" is a "reduction" only of amounts, "снять боль" is to
 "remove" pain only in machine translation. Each word of the rule's ``words``
 names its English replacement and when it is wrong: ``with`` (one of the
-words it governs, or that govern it, is in this list) and/or ``unless`` (no
-word of the sentence is in this list: "a violation of the rules"). The finding covers the word and
+words it governs, or that govern it, is in this list), ``unless_with`` (none
+of them is in this list: "a reduction of muscle mass" is English) and
+``unless`` (no word of the sentence is in this list: "a violation of the rules"). The finding covers the word and
 the phrase it heads (up to ``max_tokens``), so the fix reads as a whole:
 "violation of the water balance" → "disorder of the water balance".
 """
@@ -39,6 +40,7 @@ class WordSenseCheck(PhrasingCheck):
                     "replace_by": {"type": "object", "additionalProperties": {"type": "string"}},
                     "pos": {"type": "array", "items": {"enum": ["NOUN", "VERB", "ADJ"]}},
                     "with": _WORDS, "unless": _WORDS,
+                    "unless_with": _WORDS,  # governed words that make the English sense right ("reduction of muscle mass")
                     "applicability": {"enum": ["safe", "unsafe", "display"]},
                 }}},
             "max_tokens": {"type": "integer", "minimum": 1},
@@ -89,6 +91,8 @@ class WordSenseCheck(PhrasingCheck):
                 continue
             governed = {t.lemma_.lower() for t in self.governed(token)}
             if "with" in entry and not set(entry["with"]) & governed:
+                continue
+            if set(entry.get("unless_with", ())) & governed:
                 continue
             by = entry.get("replace_by", {})
             chosen = next((by[w] for w in sorted(governed) if w in by), None)
