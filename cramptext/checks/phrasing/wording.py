@@ -61,15 +61,19 @@ def sentence_lemmas(span: Span) -> set[str]:
     return {t.lemma_.lower() for t in span.sent}
 
 
-def nearby_lemmas(doc: Doc, span: Span, sentences_before: int = 0) -> set[str]:
-    """Lemmas of ``span``'s sentence and of up to ``sentences_before`` sentences before it."""
+def nearby_lemmas(doc: Doc, span: Span, sentences_before: int = 0, sentences_after: int = 0) -> set[str]:
+    """Lemmas (and lower-case forms) of ``span``'s sentence and of the sentences just before and after it."""
     sent = span.sent
-    start = sent.start
+    start, end = sent.start, sent.end
     for _ in range(sentences_before):
         if start == 0:
             break
         start = doc[start - 1].sent.start
-    return {t.lemma_.lower() for t in doc[start:sent.end]} | {t.lower_ for t in doc[start:sent.end]}
+    for _ in range(sentences_after):
+        if end >= len(doc):
+            break
+        end = doc[end].sent.end
+    return {t.lemma_.lower() for t in doc[start:end]} | {t.lower_ for t in doc[start:end]}
 
 
 def _vowel_sound(word: str) -> bool:

@@ -2,8 +2,9 @@
 
 The article must be about cramps (``topic`` words, at least ``min_topic_mentions``
 of them and at least ``min_topic_share`` times as many as the terms found), and
-the sentence, or the one before it, must not speak of what the term really
-means (``exclude``: epilepsy, consciousness, fever...). An article about
+the sentence, or those around it, must not speak of what the term really
+means (``exclude``: epilepsy, consciousness, fever...), and "a cramp is not
+a seizure" keeps it as written. An article about
 seizures themselves, such as a first-aid leaflet, is left alone.
 """
 from __future__ import annotations
@@ -33,6 +34,7 @@ class WrongTermCheck(PhrasingCheck):
             "min_topic_mentions": {"type": "integer", "minimum": 1},
             "min_topic_share": {"type": "number", "minimum": 0},
             "sentences_before": {"type": "integer", "minimum": 0, "maximum": 3},
+            "sentences_after": {"type": "integer", "minimum": 0, "maximum": 3},
         },
     }
 
@@ -46,6 +48,7 @@ class WrongTermCheck(PhrasingCheck):
         self.min_topic = p.get("min_topic_mentions", 2)
         self.min_share = p.get("min_topic_share", 0.0)
         self.before = p.get("sentences_before", 0)
+        self.after = p.get("sentences_after", 0)
 
     def _matches(self, doc) -> Iterator[tuple[Token, Token, str, bool]]:
         """(first token, last token, replacement, whether it is already inflected) for every term and phrase.
@@ -78,7 +81,10 @@ class WrongTermCheck(PhrasingCheck):
         if topic < self.min_topic or topic < self.min_share * len(matches):
             return  # not an article about cramps
         for first, last, target, as_written in matches:
-            if self.exclude & nearby_lemmas(doc, doc[first.i:last.i + 1], self.before):
+            if self.exclude & nearby_lemmas(doc, doc[first.i:last.i + 1], self.before, self.after):
                 continue
+            if last.dep_ == "attr" and (any(c.dep_ == "neg" for c in last.head.children)
+                                        or last.sent.text.rstrip().endswith("?")):
+                continue  # "a cramp is not a seizure", "is it a seizure?": the writer tells them apart
             word = target + "s" if last.tag_ in ("NNS", "NNPS") and not as_written else target
             yield self.finding(article, first.idx, last.idx + len(last), replacement=keep_case(first.text, word))
