@@ -62,7 +62,10 @@ class CalqueTableCheck(PhrasingCheck):
         after = doc[span.end] if span.end < len(doc) else None
         if after is not None and after.lower_ in entry.get("not_before", ()):
             return False
-        if span[0].head.lemma_.lower() in entry.get("not_governed_by", ()):
+        first = span[0]
+        while first.dep_ == "conj" and first.head is not first:
+            first = first.head  # "aimed at older people and at people who...": the first conjunct's head
+        if first.head.lemma_.lower() in entry.get("not_governed_by", ()):
             return False
         near, not_near = entry.get("near"), entry.get("not_near")
         if near or not_near:
