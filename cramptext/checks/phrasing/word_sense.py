@@ -111,15 +111,18 @@ class WordSenseCheck(PhrasingCheck):
         word = keep_case(token.text, word)
         end = token
         if token.pos_ == "NOUN":
-            # the phrase the noun heads, to the right: "violation of the water-electrolyte balance"
+            # the phrase the noun heads, to the right: "violation of the water-electrolyte balance";
+            # when that is long, up to its first prepositional object: "violation of blood circulation"
             right = [t for t in token.subtree if t.i > token.i]
-            if right:
-                last = max(right, key=lambda t: t.i)
+            objects = [g for c in token.children if c.dep_ == "prep" and c.i == token.i + 1
+                       for g in c.children if g.dep_ == "pobj"]
+            for last in ([max(right, key=lambda t: t.i)] if right else []) + objects[:1]:
                 if last.i - token.i <= self.max_tokens and all(t.i in {r.i for r in right}
                                                                  for t in doc[token.i + 1:last.i + 1]):
                     end = last
                     while end.i > token.i and end.is_punct:
                         end = doc[end.i - 1]
+                    break
         elif token.pos_ == "ADJ" and token.dep_ == "amod" and token.head.i > token.i \
                 and token.head.i - token.i <= self.max_tokens:
             end = token.head
