@@ -3,8 +3,9 @@
 The article must be about cramps (``topic`` words, at least ``min_topic_mentions``
 of them and at least ``min_topic_share`` times as many as the terms found), and
 the sentence, or those around it, must not speak of what the term really
-means (``exclude``: epilepsy, consciousness, fever...), and "a cramp is not
-a seizure" keeps it as written. An article about
+means (``exclude``: epilepsy, consciousness, fever...); "a cramp is not
+a seizure" and "cramps, confusion and seizures" (a list of separate signs)
+keep it as written. An article about
 seizures themselves, such as a first-aid leaflet, is left alone.
 """
 from __future__ import annotations
@@ -83,6 +84,8 @@ class WrongTermCheck(PhrasingCheck):
         for first, last, target, as_written in matches:
             if self.exclude & nearby_lemmas(doc, doc[first.i:last.i + 1], self.before, self.after):
                 continue
+            if any(c.pos_ in ("NOUN", "PROPN") for c in last.conjuncts):
+                continue  # "cramps, confusion and seizures": listed beside other signs, so meant as itself
             if last.dep_ == "attr" and (any(c.dep_ == "neg" for c in last.head.children)
                                         or last.sent.text.rstrip().endswith("?")):
                 continue  # "a cramp is not a seizure", "is it a seizure?": the writer tells them apart
