@@ -22,6 +22,8 @@ from ..base import PhrasingCheck, PhrasingInput
 
 _WORDS = {"type": "array", "items": {"type": "string", "minLength": 1}}
 _SUBJECTS = ("nsubj", "nsubjpass")
+_PORTIONS = frozenset({"rest", "remainder", "part", "most", "bulk", "residue", "remnant", "remains", "some", "all",
+                       "much", "little"})
 
 
 class WordSenseCheck(PhrasingCheck):
@@ -68,13 +70,14 @@ class WordSenseCheck(PhrasingCheck):
                 words.extend(c for c in head.children if c.dep_ in _SUBJECTS)
         if token.pos_ in ("ADJ", "NOUN") and token.dep_ in ("amod", "compound"):
             words.append(token.head)
-        # "the muscle groups" → muscle, group; "the rest of the pain" → rest, pain
+        # "the muscle groups" → muscle, group; "the rest of the pain" → rest, pain (but not "the cause of the pain")
         expanded = []
         for w in words:
             expanded.append(w)
             expanded.extend(c for c in w.children if c.dep_ in ("compound", "amod"))
-            expanded.extend(g for c in w.children if c.dep_ == "prep" and c.lower_ == "of"
-                            for g in c.children if g.dep_ == "pobj")
+            if w.lemma_.lower() in _PORTIONS:
+                expanded.extend(g for c in w.children if c.dep_ == "prep" and c.lower_ == "of"
+                                for g in c.children if g.dep_ == "pobj")
             for conj in w.conjuncts:
                 expanded.append(conj)
         return expanded
