@@ -4,8 +4,8 @@ The article must be about cramps (``topic`` words, at least ``min_topic_mentions
 of them and at least ``min_topic_share`` times as many as the terms found), and
 the sentence, or those around it, must not speak of what the term really
 means (``exclude``: epilepsy, consciousness, fever...); "a cramp is not
-a seizure" and "cramps, confusion and seizures" (a list of separate signs)
-keep it as written. An article about
+a seizure", "cramps, confusion and seizures" and a list item "Seizures"
+(signs named as themselves) keep it as written. An article about
 seizures themselves, such as a first-aid leaflet, is left alone.
 """
 from __future__ import annotations
@@ -84,6 +84,9 @@ class WrongTermCheck(PhrasingCheck):
         for first, last, target, as_written in matches:
             if self.exclude & nearby_lemmas(doc, doc[first.i:last.i + 1], self.before, self.after):
                 continue
+            words = [t for t in first.sent if not (t.is_punct or t.is_space or t.lower_ in ("and", "or", "•", "*"))]
+            if words and words[0].i >= first.i and words[-1].i <= last.i:
+                continue  # a list item that is the term alone ("- Seizures"): a sign named as itself
             if any(c.pos_ in ("NOUN", "PROPN") for c in last.conjuncts):
                 continue  # "cramps, confusion and seizures": listed beside other signs, so meant as itself
             if last.dep_ == "attr" and (any(c.dep_ == "neg" for c in last.head.children)
