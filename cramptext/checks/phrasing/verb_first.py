@@ -88,7 +88,7 @@ class VerbFirstCheck(PhrasingCheck):
                 yield self._finding(article, sent, root, after[0])
                 continue
             before = root.doc[root.i - 1]
-            if after or before.pos_ in _NOMINAL + ("VERB", "AUX", "PART"):
+            if after or (before.pos_ in _NOMINAL + ("VERB", "AUX", "PART") and not self._in_fronted_phrase(before, root)):
                 continue
             if root.tag_ != "VBZ" and before.lower_ not in self.frequency:
                 continue  # "at night, stretch the calf" is an imperative; "at night often suffer" is not
@@ -97,6 +97,16 @@ class VerbFirstCheck(PhrasingCheck):
                         for g in c.children if g.dep_ == "pobj"]
             if nominal:
                 yield self._finding(article, sent, root, min(nominal, key=lambda t: t.i))
+
+    @staticmethod
+    def _in_fronted_phrase(token: Token, verb: Token) -> bool:
+        """'in the blood of pregnant women decreases': the noun before the verb ends a prepositional
+        phrase that modifies the verb, so it is not a subject the parser missed."""
+        while token.dep_ in ("pobj", "prep", "amod", "compound", "det", "conj", "cc", "poss") and token.head is not token:
+            if token.dep_ == "prep" and token.head == verb:
+                return True
+            token = token.head
+        return False
 
     def _finding(self, article: PhrasingInput, sent: Span, verb: Token, noun: Token) -> Finding:
         end = noun.idx + len(noun)
