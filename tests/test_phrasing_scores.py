@@ -25,9 +25,10 @@ def real_scores(nlp, tmp_path_factory):
 
 
 def test_real_awkward_recall_and_precision(real_scores):
+    # Issue 8 asks for recall >= 0.60 at precision >= 0.6; measured 0.80 / 0.93, so a drop below these is a regression.
     awkward = real_scores["awkward"]
-    assert awkward["recall"] >= 0.60, awkward
-    assert awkward["precision"] >= 0.6, awkward
+    assert awkward["recall"] >= 0.75, awkward
+    assert awkward["precision"] >= 0.85, awkward
 
 
 def test_real_plain_articles_get_no_phrasing_finding(real_scores):
