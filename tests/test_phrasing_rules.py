@@ -91,3 +91,14 @@ def test_a_fix_that_changes_the_number_of_a_subject_is_unsafe(nlp, rules_by_file
     (result,) = Engine(nlp, [rule], checks=False, claims=False).run([Document("a.txt", text)])
     (finding,) = result.findings
     assert (finding.replacement, finding.applicability) == ("calves", applicability)
+
+
+@pytest.mark.parametrize(("text", "applicability"), [
+    ("Heavy legs by evening are a sign of phlebeurysm.", "safe"),
+    ("Phlebeurysm makes the legs heavy by evening.", "unsafe"),
+])
+def test_a_plural_term_for_a_singular_subject_is_an_unsafe_fix(nlp, rules_by_file, text, applicability) -> None:
+    rule = rules_by_file["CT128-rare-medical-term.yaml"]
+    (result,) = Engine(nlp, [rule], checks=False, claims=False).run([Document("a.txt", text)])
+    (finding,) = result.findings
+    assert (finding.replacement.lower(), finding.applicability) == ("varicose veins", applicability)

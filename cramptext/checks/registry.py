@@ -9,17 +9,24 @@ from .article.overclaim import OverclaimCheck
 from .article.readability import ReadabilityCheck
 from .article.remedy_concepts import RemedyConceptsCheck
 from .base import Check
+from .phrasing.calque_table import CalqueTableCheck
 from .phrasing.calque_verb import CalqueVerbCheck
 from .phrasing.domain_word import DomainWordCheck
+from .phrasing.missing_subject import MissingSubjectCheck
 from .phrasing.mojibake import MojibakeCheck
 from .phrasing.pattern import PatternCheck
 from .phrasing.phrase_list import PhraseListCheck
+from .phrasing.rare_term import RareTermCheck
 from .phrasing.regex import RegexCheck
+from .phrasing.tautology import TautologyCheck
 from .phrasing.untranslated import UntranslatedCheck
+from .phrasing.verb_first import VerbFirstCheck
+from .phrasing.word_sense import WordSenseCheck
 from .phrasing.wrong_term import WrongTermCheck
 
 PHRASING_CHECKS = (MojibakeCheck, PhraseListCheck, PatternCheck, RegexCheck, CalqueVerbCheck, DomainWordCheck,
-                   UntranslatedCheck, WrongTermCheck)
+                   UntranslatedCheck, WrongTermCheck, CalqueTableCheck, WordSenseCheck,
+                   TautologyCheck, RareTermCheck, VerbFirstCheck, MissingSubjectCheck)
 ARTICLE_CHECKS = (RemedyConceptsCheck, OverclaimCheck, DismissedSignCheck, MarketingClaimCheck, MissingRedFlagCheck,
                   ContradictionCheck, CorpusContradictionCheck, ReadabilityCheck)
 

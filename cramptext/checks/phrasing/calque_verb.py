@@ -57,9 +57,9 @@ class CalqueVerbCheck(PhrasingCheck):
             lemma = verb.lemma_.lower()
             if lemma not in self.verbs or verb.pos_ not in ("VERB", "AUX", "NOUN"):
                 continue
-            if verb.i > 0 and doc[verb.i - 1].lower_ in self.not_after:
-                continue
             children = list(verb.children)
+            if verb.i > 0 and doc[verb.i - 1].lower_ in self.not_after and not self._bare_object(verb, children):
+                continue
             if self._is_instruction(verb, children):
                 continue  # "Pull your toes towards you" is plain advice
             cramp = inflect_like(verb, self.rule.params["verb"])
@@ -80,7 +80,11 @@ class CalqueVerbCheck(PhrasingCheck):
                         yield self._finding(article, before, verb, f"{self._words([before])} {cramp}")
                         continue
             if body_object is not None:
-                yield self._finding(article, verb, body_object, f"{cramp} {self._words(doc[verb.i + 1:body_object.i + 1])}")
+                last = body_object
+                particle = doc[last.i + 1] if last.i + 1 < len(doc) else None
+                if particle is not None and particle.dep_ == "prt" and particle.head == verb:
+                    last = particle  # "brings the legs down": the particle goes with the calque
+                yield self._finding(article, verb, last, f"{cramp} {self._words(doc[verb.i + 1:body_object.i + 1])}")
                 continue
             passive = [c for c in children if c.dep_ == "nsubjpass" and self._is_body(c) and c.i < verb.i]
             if passive and lemma in self.subject_verbs:
@@ -98,9 +102,24 @@ class CalqueVerbCheck(PhrasingCheck):
                 start = min(t.i for t in subj.subtree)
                 yield self._finding(article, doc[start], verb, f"{self._words(doc[start:verb.i])} {cramp}")
 
+    def _bare_object(self, verb: Token, children: list[Token]) -> bool:
+        """'reasons to bring legs at night': a cramp verb whose object is a body part with no 'your'.
+
+        After "to" a verb is usually advice ("to reduce muscle tension", "to pull your toes"), so
+        only a verb of the cramp calque with a body part as its plain direct object counts."""
+        if verb.lemma_.lower() not in self.subject_verbs:
+            return False
+        return any(c.dep_ == "dobj" and self._is_body(c) and not any(d.dep_ == "poss" for d in c.children)
+                   for c in children)
+
     def _is_instruction(self, verb: Token, children: list[Token]) -> bool:
-        """An imperative, or a verb of movement with a direction ("pull the foot up")."""
-        if any(c.dep_ in ("prt", "advmod") and c.lower_ in self.directions for c in children):
+        """An imperative, or a verb of movement with a direction ("pull the foot up").
+
+        A direction does not make "what brings the legs down at night" an instruction: a
+        question word or "it" as the subject is the cramp speaking."""
+        cramp_subject = any(c.dep_ == "nsubj" and c.lower_ in ("what", "it", "which", "that", "this")
+                            for c in children)
+        if not cramp_subject and any(c.dep_ in ("prt", "advmod") and c.lower_ in self.directions for c in children):
             return True
         if any(c.dep_ == "prep" and c.lower_ in self.direction_preps for c in children):
             return True
