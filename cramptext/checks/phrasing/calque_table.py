@@ -14,9 +14,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from spacy.errors import MatchPatternError
 from spacy.matcher import Matcher
 from spacy.util import filter_spans
 
+from ...errors import RuleError
 from ...records import Finding
 from .wording import article_for, fill_template, keep_case, nearby_lemmas
 from ..base import PhrasingCheck, PhrasingInput
@@ -51,7 +53,12 @@ class CalqueTableCheck(PhrasingCheck):
         self.keys = {}
         for i, entry in enumerate(self.entries):
             key = f"{rule.code}-{i}"
-            self.matcher.add(key, [entry["pattern"]])
+            try:
+                self.matcher.add(key, [entry["pattern"]])
+            except (MatchPatternError, ValueError) as err:
+                first_line = str(err).strip().splitlines()[0]
+                raise RuleError(f"{rule.path}: params/entries/{i}/pattern: not a spaCy Matcher pattern "
+                                f"({first_line}; quote YAML words such as \"on\" and \"no\")") from err
             self.keys[context.vocab.strings[key]] = entry
 
     def _applies(self, doc, span, entry) -> bool:
