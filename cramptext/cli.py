@@ -16,6 +16,7 @@ import click
 from . import __version__
 from .errors import CramptextError
 from .io.documents import STDIN, Document, discover, read_document, relative_name
+from .output.text import plural
 
 # Format names, so `--help` needs no spaCy (cramptext.output's registry is checked against them in the tests).
 CLAIM_FORMATS = ("table", "jsonl", "json", "csv")
@@ -29,10 +30,6 @@ class UsageFailure(click.ClickException):
     """A cramptext error at the command-line boundary: one line, exit 2."""
 
     exit_code = 2
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def read_documents(paths: tuple[str, ...]) -> tuple[list[Document], int]:

@@ -166,7 +166,7 @@ def text_block(finding: Finding, text: str | None) -> str:
     return "\n".join(lines)
 
 
-def _plural(count: int, word: str) -> str:
+def plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
@@ -178,8 +178,8 @@ def summary_line(findings: list[Finding]) -> str:
         if finding.severity in counts:
             counts[finding.severity] += 1
     line = (
-        f"Found {_plural(len(findings), 'finding')} "
-        f"({_plural(counts['error'], 'error')}, {_plural(counts['warning'], 'warning')}, "
+        f"Found {plural(len(findings), 'finding')} "
+        f"({plural(counts['error'], 'error')}, {plural(counts['warning'], 'warning')}, "
         f"{counts['info']} info)"
     )
     fixable = sum(1 for finding in findings if is_fixable(finding))

@@ -22,6 +22,7 @@ from typing import Callable, Iterable, Iterator
 
 from ..engine import DocumentResult
 from ..errors import InputError
+from ..io.atomic import atomic_target
 from .model import CHILD_TABLES, TABLES, Provenance, assign_ids, rows_for, unique_by_source
 from .sqlite import BUSY_TIMEOUT, ExportBusy
 
@@ -118,15 +119,9 @@ def export_files(results: Iterable[DocumentResult], target: Path, provenance: Pr
                 raise
             shutil.rmtree(old, ignore_errors=True)
         else:
-            fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-            os.close(fd)
-            try:
+            with atomic_target(target) as name:
                 os.chmod(name, target.stat().st_mode & 0o7777 if target.exists() else mode & 0o666)
                 write(Path(name), tables)
-                os.replace(name, target)
-            except BaseException:
-                Path(name).unlink(missing_ok=True)
-                raise
     return counts
 
 
