@@ -18,16 +18,11 @@ $(STAMP): pyproject.toml setup.py constraints.txt $(SOURCES)
 	$(BIN)/python -m pip install --quiet -c constraints.txt ".[test]"
 	@touch $(STAMP)
 
+# The main job: one pass over corpus/ writes the SQLite export, the cleaned texts and the
+# editors' HTML report, then prints the lint summary and where each output went.
 run: $(STAMP)
 	@mkdir -p $(OUT)
-	$(BIN)/cramptext extract corpus/ --format jsonl --output $(OUT)/claims.jsonl
-	$(BIN)/cramptext lint corpus/ --format jsonl --exit-zero --output $(OUT)/findings.jsonl
-	$(BIN)/cramptext triples corpus/ --format jsonl --output $(OUT)/triples.jsonl
-	$(BIN)/cramptext fix corpus/ --output-dir $(OUT)/clean
-	$(BIN)/cramptext export corpus/ -o $(OUT)/cramptext.sqlite
-	$(BIN)/cramptext report corpus/ --output $(OUT)/report.html
-	$(BIN)/cramptext extract corpus/ --format table
-	@echo "HTML report for editors: $(abspath $(OUT)/report.html)"
+	$(BIN)/cramptext export corpus/ -o $(OUT)/cramptext.sqlite --cleaned $(OUT)/clean --report $(OUT)/report.html
 
 # pytest's own script, not `python -m pytest`: the tests import the installed
 # cramptext, not the checkout's folder.

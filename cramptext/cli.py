@@ -6,6 +6,7 @@ call; what it prints comes from ``cramptext.output``.
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 import sqlite3
 import sys
@@ -32,22 +33,48 @@ class UsageFailure(click.ClickException):
     exit_code = 2
 
 
-def read_documents(paths: tuple[str, ...]) -> tuple[list[Document], int]:
-    """Readable documents under ``paths``, each read once; each unreadable one is reported on stderr."""
-    documents, failures, seen = [], 0, set()
-    for item in discover(list(paths)):
-        try:
+class Reader:
+    """The documents under ``paths``, read one at a time as the run asks for them (each path
+    once); an unreadable one is reported on stderr and skipped, the others go on."""
+
+    def __init__(self, paths: tuple[str, ...], max_size: int | None = None):
+        self.items: list[str] = []
+        self.failures = 0
+        for item in discover(list(paths)):  # paths, and errors found while searching folders
             if isinstance(item, CramptextError):
-                raise item
+                click.echo(f"Error: {item}", err=True)
+                self.failures += 1
+            else:
+                self.items.append(item)
+        self.max_size = max_size
+        self.progress = None  # a Progress that error lines go through, when one is shown
+
+    @property
+    def total(self) -> int:
+        return len(self.items)
+
+    def __iter__(self):
+        seen = set()
+        for item in self.items:
             key = item if item == STDIN else os.path.realpath(item)
             if key in seen:
                 continue
             seen.add(key)
-            documents.append(read_document(item))
-        except CramptextError as exc:
-            click.echo(f"Error: {exc}", err=True)
-            failures += 1
-    return documents, failures
+            try:
+                document = read_document(item, self.max_size)
+            except CramptextError as exc:
+                self.failures += 1
+                line = f"Error: {exc}"
+                self.progress.note(line) if self.progress else click.echo(line, err=True)
+                continue
+            yield document
+
+
+def read_documents(paths: tuple[str, ...], max_size: int | None = None) -> tuple[list[Document], int]:
+    """Readable documents under ``paths``, each read once; each unreadable one is reported on stderr."""
+    reader = Reader(paths, max_size)
+    documents = list(reader)
+    return documents, reader.failures
 
 
 def run_config(paths, **overrides):
@@ -68,6 +95,122 @@ def emit(text: str, output: str | None) -> None:
         write_new_file(Path(output), text)
     except OSError as exc:
         raise UsageFailure(f"{output}: cannot write: {exc.strerror or exc}") from None
+
+
+# (kind, format) pairs written document by document; the others need every record first
+STREAMED = {("claims", "jsonl"), ("claims", "csv"), ("triples", "jsonl"), ("triples", "csv"),
+            ("findings", "jsonl"), ("findings", "github")}
+
+
+class Emitter:
+    """A command's records, to stdout or to a file (``--output``): streamed document by document
+    where the format allows (JSON Lines, CSV, GitHub annotations), so output starts with the
+    first document; else rendered whole at the end. A file is written beside its target and
+    renamed into place at the end; a run stopped early leaves FILE.partial and FILE untouched."""
+
+    def __init__(self, kind: str, fmt: str, output: str | None):
+        self.kind, self.fmt, self.output = kind, fmt, output
+        self.streamed = (kind, fmt) in STREAMED
+        self.records: list = []  # for formats rendered whole
+        self.count = 0
+        self._started = False
+        self._file = None
+        self._handle = None
+
+    def __enter__(self) -> Emitter:
+        if self.output is not None:
+            from .io.atomic import streamed_file
+
+            try:
+                self._file = streamed_file(Path(self.output))
+                self._handle = self._file.__enter__()
+            except OSError as exc:
+                raise UsageFailure(f"{self.output}: cannot write: {exc.strerror or exc}") from None
+        return self
+
+    def _write(self, text: str) -> None:
+        if self._handle is None:
+            click.echo(text, nl=False)
+            sys.stdout.flush()
+        else:
+            self._handle.write(text)
+            self._handle.flush()
+
+    def add(self, records, context=None) -> None:
+        from .output import render
+
+        records = list(records)
+        self.count += len(records)
+        if not self.streamed:
+            self.records.extend(records)
+            return
+        text = render(self.kind, self.fmt, records, context)
+        if self.fmt == "csv" and self._started:
+            text = text.split("\n", 1)[1]  # the header once (a header line holds no line break)
+        self._started = True
+        self._write(text)
+
+    def finish(self, context=None) -> None:
+        """The end of the records: a whole format is rendered now; a streamed one gets the
+        context's summary records, if any."""
+        from .output import render
+
+        if not self.streamed:
+            self._write(render(self.kind, self.fmt, self.records, context))
+        elif not self._started or (context is not None and context.summaries):
+            self.add([], context)
+
+    def __exit__(self, kind, exc, tb) -> None:
+        if self._file is not None:
+            try:
+                self._file.__exit__(kind, exc, tb)
+            except OSError as err:
+                raise UsageFailure(f"{self.output}: cannot write: {err.strerror or err}") from None
+            if kind is not None and self.count:
+                from .io.atomic import partial_path
+
+                click.echo(f"Error: stopped early; what was written is in {partial_path(Path(self.output))}",
+                           err=True)
+
+
+def run_options(command):
+    """The options of a run: how big an article may be, where the analysis runs, the cache.
+    The command receives them as ``run`` (a ``RunOptions``) and ``max_size``."""
+    from .runner.options import ENGINES
+
+    @functools.wraps(command)
+    def with_run(*args, jobs: int, engine: str, scheduler: str | None, no_cache: bool, **kwargs):
+        from .runner.options import RunOptions, cpu_count
+
+        if scheduler and engine != "dask":
+            raise UsageFailure("--scheduler needs --engine dask")
+        kwargs["run"] = RunOptions(jobs=jobs or cpu_count(), engine=engine, scheduler=scheduler, cache=not no_cache)
+        return command(*args, **kwargs)
+
+    options = [
+        click.option("--max-size", default=None, metavar="SIZE",
+                     help="Largest article analysed, e.g. 20MB; a larger one is skipped with a message "
+                          "[default: max_size in the configuration, else 10MB]."),
+        click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
+                     help="Worker processes, each loading the model once (0: one per core)."),
+        click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
+                     help="Run on this machine, or on a Dask cluster (pip install 'cramptext[dask]')."),
+        click.option("--scheduler", default=None, metavar="ADDRESS",
+                     help="With --engine dask: the scheduler, e.g. tcp://10.0.0.5:8786 "
+                          "[default: a local cluster of --jobs workers]."),
+        click.option("--no-cache", is_flag=True,
+                     help="Analyse every document afresh; the cache ($CRAMPTEXT_CACHE_DIR, else the "
+                          "user's cache folder) is neither read nor written."),
+    ]
+    for option in reversed(options):
+        with_run = option(with_run)
+    return with_run
+
+
+def wrote(output: str | None, what: str, documents: int) -> None:
+    """The final line of a run that wrote a file: what went where."""
+    if output is not None:
+        click.echo(f"Wrote {what} from {plural(documents, 'document')} to {output}.", err=True)
 
 
 def rule_info(rules) -> dict:
@@ -116,29 +259,40 @@ def cli() -> None:
 @rules_dir_option
 @model_option
 @output_option
+@run_options
 @click.pass_context
-def extract(ctx: click.Context, paths, fmt: str, topic, rule_dirs, model: str | None, output: str | None) -> None:
+def extract(ctx: click.Context, paths, fmt: str, topic, rule_dirs, model: str | None, output: str | None,
+            max_size, run) -> None:
     """Extract causes, symptoms, remedies and red flags, with positions in the text as read.
 
     Claims are read through every phrasing fix, so "drives caviar" counts as calf cramps.
+    JSON Lines and CSV come out document by document, as each is done.
 
     \b
     Examples:
       cramptext extract article.txt
       cramptext extract corpus/ --format jsonl -o claims.jsonl
+      cramptext extract big-collection/ --jobs 0 --format csv -o claims.csv
     """
     from .api import extract as run_extract
-    from .output import render
+    from .output.progress import Progress
 
-    documents, failures = read_documents(paths)
-    if documents:
-        try:
-            config = run_config(paths, model=model, topic=topic)
-            claims = [c for r in run_extract(documents, config=config, rule_dirs=rule_dirs) for c in r.claims]
-            emit(render("claims", fmt, claims), output)
-        except CramptextError as exc:
-            raise UsageFailure(str(exc)) from None
-    if failures:
+    try:
+        config = run_config(paths, model=model, topic=topic, max_size=max_size)
+        reader = Reader(paths, config.max_size)
+        if reader.total:
+            with Emitter("claims", fmt, output) as out, Progress(reader.total) as progress:
+                reader.progress = progress
+                done = 0
+                for result in run_extract(reader, config=config, rule_dirs=rule_dirs, run=run):
+                    out.add(result.claims)
+                    progress.update(result)
+                    done += 1
+                out.finish()
+            wrote(output, plural(out.count, "claim"), done)
+    except CramptextError as exc:
+        raise UsageFailure(str(exc)) from None
+    if reader.failures:
         ctx.exit(2)
 
 
@@ -152,9 +306,10 @@ def extract(ctx: click.Context, paths, fmt: str, topic, rule_dirs, model: str | 
 @rules_dir_option
 @model_option
 @output_option
+@run_options
 @click.pass_context
 def triples(ctx: click.Context, paths, fmt: str, summary: bool, rule_dirs, model: str | None,
-            output: str | None) -> None:
+            output: str | None, max_size, run) -> None:
     """Link each cause an article names to the remedy it gives for it and the symptom it ties to it.
 
     A link is what the text states: in one sentence, in a paragraph or list item about
@@ -168,21 +323,32 @@ def triples(ctx: click.Context, paths, fmt: str, summary: bool, rule_dirs, model
       cramptext triples corpus/ --format jsonl -o triples.jsonl
       cramptext triples corpus/ --summary
     """
+    from .api import extract as run_extract
     from .api import summarise_triples
-    from .api import triples as run_triples
-    from .output import render
+    from .output.progress import Progress
 
-    documents, failures = read_documents(paths)
-    if documents:
-        try:
-            found = list(run_triples(documents, config=run_config(paths, model=model), rule_dirs=rule_dirs))
-            if summary:
-                emit(render("triple_summary", fmt, summarise_triples(found)), output)
-            else:
-                emit(render("triples", fmt, found), output)
-        except CramptextError as exc:
-            raise UsageFailure(str(exc)) from None
-    if failures:
+    try:
+        config = run_config(paths, model=model, max_size=max_size)
+        reader = Reader(paths, config.max_size)
+        if reader.total:
+            kind = "triple_summary" if summary else "triples"
+            with Emitter(kind, fmt, output) as out, Progress(reader.total) as progress:
+                reader.progress = progress
+                found, done = [], 0
+                for result in run_extract(reader, config=config, rule_dirs=rule_dirs, run=run):
+                    if summary:
+                        found.extend(result.triples)
+                    else:
+                        out.add(result.triples)
+                    progress.update(result)
+                    done += 1
+                if summary:
+                    out.add(summarise_triples(found))
+                out.finish()
+            wrote(output, plural(out.count, "cause" if summary else "triple"), done)
+    except CramptextError as exc:
+        raise UsageFailure(str(exc)) from None
+    if reader.failures:
         ctx.exit(2)
 
 
@@ -196,9 +362,10 @@ def triples(ctx: click.Context, paths, fmt: str, summary: bool, rule_dirs, model
 @rules_dir_option
 @model_option
 @output_option
+@run_options
 @click.pass_context
 def fix(ctx: click.Context, paths, show_diff: bool, write: bool, output_dir: Path | None, unsafe_fixes: bool,
-        rule_dirs, model: str | None, output: str | None) -> None:
+        rule_dirs, model: str | None, output: str | None, max_size, run) -> None:
     """Fix machine-translated and awkward wording: safe fixes only, unless --unsafe-fixes.
 
     Without --write or --output-dir the fixed text (or with --diff, a diff) goes to
@@ -218,15 +385,36 @@ def fix(ctx: click.Context, paths, show_diff: bool, write: bool, output_dir: Pat
         raise UsageFailure(f"{' and '.join(modes)} cannot be used together")
     if write and STDIN in paths:
         raise UsageFailure("--write cannot rewrite standard input")
-    documents, failures = read_documents(paths)
+    from .output.progress import Progress
+
     try:
-        fixed = list(run_fix(documents, config=run_config(paths, model=model), rule_dirs=rule_dirs,
-                             unsafe=unsafe_fixes)) if documents else []
+        config = run_config(paths, model=model, max_size=max_size)
+        reader = Reader(paths, config.max_size)
+        fixed = run_fix(reader, config=config, rule_dirs=rule_dirs, unsafe=unsafe_fixes, run=run)
+        with Progress(reader.total) as progress:
+            reader.progress = progress
+            changed, done, shown = _write_fixes(fixed, reader, paths, write, output_dir, show_diff,
+                                                stream=output is None, progress=progress)
     except CramptextError as exc:
         raise UsageFailure(str(exc)) from None
-    changed, shown, targets = 0, [], {}
+    if shown or output:
+        emit("".join(shown), output)
+    if write or output_dir is not None:
+        click.echo(f"Fixed {changed} of {plural(done, 'file')}" +
+                   (f"; the fixed copies are under {output_dir}." if output_dir is not None else "."), err=True)
+    if reader.failures:
+        ctx.exit(2)
+
+
+def _write_fixes(fixed, reader: Reader, paths, write: bool, output_dir: Path | None, show_diff: bool, *,
+                 stream: bool, progress) -> tuple[int, int, list[str]]:
+    """Each fixed document where it goes, as it comes; what is to be shown is printed at once
+    (``stream``) or returned. Returns files changed, files done and what is left to show."""
+    changed, done, shown, targets = 0, 0, [], {}
     for result in fixed:
         doc = result.document
+        done += 1
+        progress.update(result)
         try:
             if write:
                 if result.changed:
@@ -250,20 +438,19 @@ def fix(ctx: click.Context, paths, show_diff: bool, write: bool, output_dir: Pat
                                                           result.text.splitlines(keepends=True),
                                                           f"a/{doc.source}", f"b/{doc.source}")))
             else:
-                header = f"==> {doc.source} <==\n" if len(fixed) > 1 else ""
+                header = f"==> {doc.source} <==\n" if reader.total > 1 else ""
                 shown.append(header + result.text + ("" if result.text.endswith("\n") else "\n"))
         except CramptextError as exc:
-            click.echo(f"Error: {exc}", err=True)
-            failures += 1
+            progress.note(f"Error: {exc}")
+            reader.failures += 1
         except OSError as exc:
-            click.echo(f"Error: {doc.source}: {exc.strerror or exc}", err=True)
-            failures += 1
-    if shown or output:
-        emit("".join(shown), output)
-    if write or output_dir is not None:
-        click.echo(f"Fixed {changed} of {plural(len(fixed), 'file')}.", err=True)
-    if failures:
-        ctx.exit(2)
+            progress.note(f"Error: {doc.source}: {exc.strerror or exc}")
+            reader.failures += 1
+        if stream and shown:
+            click.echo("".join(shown), nl=False)
+            sys.stdout.flush()
+            shown = []
+    return changed, done, shown
 
 
 @cli.command(short_help="Check wording and claims against curated rules.")
@@ -285,13 +472,15 @@ def fix(ctx: click.Context, paths, show_diff: bool, write: bool, output_dir: Pat
 @rules_dir_option
 @model_option
 @output_option
+@run_options
 @click.pass_context
 def lint(ctx: click.Context, paths, fmt, select, ignore, extend_select, fail_on, exit_zero, with_summary, max_grade,
-         topic, rule_dirs, model, output) -> None:
+         topic, rule_dirs, model, output, max_size, run) -> None:
     """Check wording and claims against curated rules.
 
     Exit 0 when no finding reaches --fail-on, 1 when one does, 2 for usage,
-    configuration or input errors.
+    configuration or input errors. JSON Lines and GitHub annotations come out
+    document by document, as each is done.
 
     \b
     Examples:
@@ -299,86 +488,139 @@ def lint(ctx: click.Context, paths, fmt, select, ignore, extend_select, fail_on,
       cramptext lint corpus/ --select CT2,CT4 --fail-on warning
       cramptext lint corpus/ --format sarif -o cramptext.sarif
     """
-    from .api import lint as run_lint
-    from .output import OutputContext, render
+    from .api import lint_stream
+    from .output import OutputContext
+    from .output.progress import Progress
     from .output.text import summary_notes
 
     overrides = {"select": select, "ignore": ignore, "extend_select": extend_select, "fail_on": fail_on,
-                 "max_grade": max_grade, "model": model, "topic": topic}
+                 "max_grade": max_grade, "model": model, "topic": topic, "max_size": max_size}
     try:
         config = run_config(paths, **overrides)
-        documents, failures = read_documents(paths)
-        if not documents:
+        reader = Reader(paths, config.max_size)
+        if not reader.total:
             ctx.exit(2)
-        result = run_lint(documents, config=config, rule_dirs=rule_dirs, overrides=overrides)
-        for problem in result.problems:
+        stream = lint_stream(reader, config=config, rule_dirs=rule_dirs, overrides=overrides, run=run)
+        info = rule_info(stream.rules)
+        texts: dict[str, str] = {}
+        with Emitter("findings", fmt, output) as out, Progress(reader.total) as progress:
+            reader.progress = progress
+            done = 0
+            for result in stream:
+                source = result.document.source
+                if not out.streamed:
+                    texts[source] = result.document.text
+                out.add(result.findings, OutputContext(texts={source: result.document.text}, rules=info,
+                                                       tool_version=__version__))
+                progress.update(result)
+                done += 1
+            out.finish(OutputContext(texts=texts, rules=info, tool_version=__version__,
+                                     summaries=tuple(stream.summaries()) if with_summary else ()))
+        for problem in stream.problems:
             click.echo(f"Error: {problem}", err=True)
-        context = OutputContext(texts={r.document.source: r.document.text for r in result.results},
-                                rules=rule_info(result.rules), tool_version=__version__,
-                                summaries=tuple(result.summaries()) if with_summary else ())
-        emit(render("findings", fmt, result.findings, context), output)
         if fmt == "text":  # for the person at the terminal: off-topic or machine-translated articles, disagreements
-            for note in summary_notes(result.summaries()):
+            for note in summary_notes(stream.summaries()):
                 click.echo(note, err=True)
+        wrote(output, plural(out.count, "finding"), done)
     except CramptextError as exc:
         raise UsageFailure(str(exc)) from None
-    if failures or result.problems:
+    if reader.failures or stream.problems:
         ctx.exit(2)
-    if result.fails(config.fail_on) and not exit_zero:
+    if stream.fails(config.fail_on) and not exit_zero:
         ctx.exit(1)
 
 
-@cli.command(short_help="Export analyses to SQLite, Parquet, JSON Lines or CSV.")
+@cli.command(short_help="Analyse once: export, cleaned texts, HTML report, lint summary.")
 @paths_argument
 @click.option("--output", "-o", "output", default=None, metavar="OUT",
               help="Export to update: an SQLite file, a Parquet or CSV folder, or a JSON Lines file.")
 @click.option("--db", "db_path", default=None, metavar="FILE", help="Same as -o (kept for existing scripts).")
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default=None,
               help="Export format [default: from OUT's suffix (.sqlite/.db, .parquet, .jsonl, .csv), else sqlite].")
+@click.option("--cleaned", "cleaned_dir", default=None, metavar="DIR", type=click.Path(path_type=Path),
+              help="Also write each article's cleaned text (the export's clean_text) under DIR.")
+@click.option("--report", "report_path", default=None, metavar="FILE", type=click.Path(path_type=Path),
+              help="Also write the editors' HTML report of the run to FILE.")
 @select_option
 @ignore_option
 @extend_option
 @topic_option
 @rules_dir_option
 @model_option
+@run_options
 @click.pass_context
-def export(ctx: click.Context, paths, output: str | None, db_path: str | None, fmt: str | None, select, ignore,
-           extend_select, topic, rule_dirs, model: str | None) -> None:
-    """Export each article's text, cleaned text, claims, findings, edits and triples.
+def export(ctx: click.Context, paths, output: str | None, db_path: str | None, fmt: str | None,
+           cleaned_dir: Path | None, report_path: Path | None, select, ignore, extend_select, topic, rule_dirs,
+           model: str | None, max_size, run) -> None:
+    """Analyse each article once and export its text, cleaned text, claims, findings, edits and
+    triples; optionally write the cleaned texts and the HTML report from the same pass. Ends with
+    the lint summary and where each output went.
 
+    Documents are written as they are done, so a run stopped early keeps what it did (SQLite).
     Exporting again updates OUT: unchanged articles are left as they are, changed ones replaced,
     none duplicated. Two exports to one OUT wait for each other. The README documents the tables.
 
     \b
     Examples:
       cramptext export corpus/ -o out/cramptext.sqlite
-      cramptext export corpus/ -o out/cramptext.parquet
+      cramptext export corpus/ -o out/cramptext.sqlite --cleaned out/clean --report out/report.html
+      cramptext export corpus/ -o out/cramptext.parquet --jobs 0
       cramptext export corpus/ -o out/tables --format csv
-      cramptext export corpus/ --db out/cramptext.sqlite --ignore CT5
+      cramptext export corpus/ -o out/cramptext.sqlite --engine dask --scheduler tcp://10.0.0.5:8786
     """
     from .api import export as run_export
+    from .output.progress import Progress
 
     if output and db_path and output != db_path:
         raise UsageFailure("-o and --db name different files; give one")
     target = output or db_path
     if not target:
         raise UsageFailure("missing -o OUT (the export to write)")
-    overrides = {"select": select, "ignore": ignore, "extend_select": extend_select, "model": model, "topic": topic}
-    documents, failures = read_documents(paths)
-    if documents:
-        try:
-            counts = run_export(documents, Path(target), fmt, config=run_config(paths, **overrides),
-                                rule_dirs=rule_dirs, overrides=overrides)
-        except CramptextError as exc:
-            raise UsageFailure(str(exc)) from None
-        except (OSError, sqlite3.Error) as exc:
-            raise UsageFailure(f"{target}: cannot write: {exc}; nothing written") from None
-        click.echo(f"Wrote {plural(counts['documents'], 'document')}, {plural(counts['claims'], 'claim')}, "
-                   f"{plural(counts['findings'], 'finding')} and {plural(counts['triples'], 'triple')} to {target} "
-                   f"({counts['added']} added, {counts['replaced']} replaced, {counts['unchanged']} unchanged).",
-                   err=True)
-    if failures:
+    overrides = {"select": select, "ignore": ignore, "extend_select": extend_select, "model": model, "topic": topic,
+                 "max_size": max_size}
+    try:
+        config = run_config(paths, **overrides)
+        reader = Reader(paths, config.max_size)
+        if not reader.total:
+            ctx.exit(2)
+        with Progress(reader.total) as progress:
+            reader.progress = progress
+            done = run_export(reader, Path(target), fmt, config=config, rule_dirs=rule_dirs, overrides=overrides,
+                              run=run, cleaned_dir=cleaned_dir, report_path=report_path, given=paths,
+                              on_result=progress.update)
+    except CramptextError as exc:
+        raise UsageFailure(str(exc)) from None
+    except (OSError, sqlite3.Error) as exc:
+        raise UsageFailure(f"{target}: cannot write: {exc}") from None
+    for problem in done.lint.problems:
+        click.echo(f"Error: {problem}", err=True)
+    for line in run_summary(done):
+        click.echo(line, err=True)
+    if reader.failures or done.lint.problems:
         ctx.exit(2)
+
+
+def run_summary(done) -> list[str]:
+    """The end of an export: the lint summary (findings by severity, the commonest rules, notes
+    on off-topic or machine-translated articles and disagreements), then each output."""
+    from .output.text import summary_notes
+
+    counts, lint = done.counts, done.lint
+    labels = {"error": ("error", "errors"), "warning": ("warning", "warnings"), "info": ("info", "info")}
+    found = ", ".join(f"{n} {labels[s][n != 1]}" for s in ("error", "warning", "info")
+                      if (n := lint.severities.get(s))) or "none"
+    common = sorted(lint.by_rule.items(), key=lambda kv: (-kv[1], kv[0]))[:5]
+    lines = [f"Analysed {plural(counts['documents'], 'document')}: {plural(counts['claims'], 'claim')}, "
+             f"{plural(counts['triples'], 'triple')}; findings: {found}"
+             + (" (most: " + ", ".join(f"{code} {n}" for code, n in common) + ")" if common else "") + "."]
+    lines += [f"  {note}" for note in summary_notes(lint.summaries())]
+    for what, where in done.outputs:
+        if what == "export":
+            lines.append(f"Wrote the export to {where} ({counts['added']} added, {counts['replaced']} replaced, "
+                         f"{counts['unchanged']} unchanged).")
+        else:
+            lines.append(f"Wrote the {what} to {where}.")
+    return lines
 
 
 @cli.command(short_help="Write an HTML report for editors.")
@@ -390,9 +632,10 @@ def export(ctx: click.Context, paths, output: str | None, db_path: str | None, f
 @extend_option
 @rules_dir_option
 @model_option
+@run_options
 @click.pass_context
 def report(ctx: click.Context, paths, output: str, select, ignore, extend_select, rule_dirs,
-           model: str | None) -> None:
+           model: str | None, max_size, run) -> None:
     """Write one self-contained HTML page: articles with their claims highlighted, findings
     (message and fix on hover or keyboard focus), claims and triples tables, the cleaned
     text with its edits marked, and charts. Needs no network to open.
@@ -404,13 +647,14 @@ def report(ctx: click.Context, paths, output: str, select, ignore, extend_select
     """
     from .api import report as run_report
 
-    overrides = {"select": select, "ignore": ignore, "extend_select": extend_select, "model": model}
+    overrides = {"select": select, "ignore": ignore, "extend_select": extend_select, "model": model,
+                 "max_size": max_size}
     try:
         config = run_config(paths, **overrides)
-        documents, failures = read_documents(paths)
-        if not documents:
+        reader = Reader(paths, config.max_size)
+        if not reader.total:
             ctx.exit(2)
-        result = run_report(documents, Path(output), config=config, rule_dirs=rule_dirs, overrides=overrides)
+        result = run_report(reader, Path(output), config=config, rule_dirs=rule_dirs, overrides=overrides, run=run)
     except CramptextError as exc:
         raise UsageFailure(str(exc)) from None
     except OSError as exc:
@@ -420,7 +664,7 @@ def report(ctx: click.Context, paths, output: str, select, ignore, extend_select
     claims = sum(len(r.claims) for r in result.results)
     click.echo(f"Wrote a report of {plural(len(result.results), 'document')} ({plural(claims, 'claim')}, "
                f"{plural(len(result.findings), 'finding')}) to {output}.", err=True)
-    if failures or result.problems:
+    if reader.failures or result.problems:
         ctx.exit(2)
 
 
@@ -468,9 +712,14 @@ def rules_command(ctx: click.Context, args) -> None:
 def main() -> None:
     """Entry point: never a traceback for the user (set CRAMPTEXT_DEBUG=1 to see one)."""
     try:
-        cli(prog_name="cramptext")
-    except KeyboardInterrupt:
-        click.echo("Error: interrupted", err=True)
+        # not click's standalone mode: it would turn Ctrl-C into "Aborted!" and exit 1
+        code = cli.main(prog_name="cramptext", standalone_mode=False)
+        sys.exit(code if isinstance(code, int) else 0)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except (KeyboardInterrupt, click.exceptions.Abort):
+        click.echo("Error: interrupted; the documents done before were written", err=True)
         sys.exit(130)
     except BrokenPipeError:
         sys.stderr.close()

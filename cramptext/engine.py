@@ -1,56 +1,43 @@
 """The engine: one pass per document.
 
-parse → phrasing checks → normalise (clean text) → parse again where edits
-changed it → claims and the links between them → article checks → one
-``DocumentResult``, yielded in input order. Long articles are cut into pieces
-at paragraph breaks and each piece goes through on its own; every offset is
-shifted back into the whole text.
+parse → phrasing checks → normalise (clean text) → parse again only the
+paragraphs the edits changed → claims and the links between them → article
+checks → one ``DocumentResult`` per document, yielded in input order as soon as
+it is done. Long articles are cut into bounded pieces (at blank lines, else at
+line breaks, else at spaces) that go through one at a time, so memory does not
+grow with one article's size; every offset is shifted back into the whole text.
+
+``Engine.analyse`` keeps no state between documents (what parallel and
+distributed runs call in their workers); ``Engine.run`` adds the checks that
+compare a document with the earlier ones (run in order, in one process).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+import bisect
+import re
+from collections import deque
+from dataclasses import replace
 from typing import Iterable, Iterator, Sequence
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .checks import CHECKS, ArticleCheck, ArticleInput, CheckContext, PhrasingCheck, PhrasingInput, Rule
+from .checks.corpus import CorpusChecks
 from .io.documents import Document
 from .knowledge import Knowledge, load_knowledge
-from .nlp.pipeline import CLAIM_COMPONENTS, chunks
-from .nlp.topic import CRAMPS, DocumentTopic
-from .normalise import SAFE_AND_UNSAFE, clean
 from .metrics import translation_score
-from .records import Claim, DocumentSummary, Finding, Triple, line_col
+from .nlp.pipeline import CLAIM_COMPONENTS, chunks
+from .normalise import SAFE_AND_UNSAFE, Edit, apply_edits, clean, edits_from
+from .records import Claim, Finding, Triple, line_col
+from .results import DocumentResult
 
-CHUNK_CHARS = 100_000
-BATCH_DOCS = 16
+CHUNK_CHARS = 100_000  # the largest piece parsed at once: bounds memory for any article
+PIPE_BATCH = 1  # pieces parsed together: larger batches were no faster here, and each document
+# is then done (and written) before the next one is read
+BLANK_LINE = re.compile(r"\n[^\S\n]*\n")  # inside a whitespace token: a paragraph break
 
-
-@dataclass
-class DocumentResult:
-    """Everything the engine found in one document; offsets into ``document.text``."""
-
-    document: Document
-    claims: list[Claim] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
-    triples: list[Triple] = field(default_factory=list)
-    topic: DocumentTopic | None = None  # what the document is about (None when claims were not extracted)
-    translation_score: float = 0.0  # how machine-translated it reads (metrics.translation_score)
-
-    def summary(self) -> DocumentSummary:
-        text = self.document.text
-        return DocumentSummary(source=self.document.source, words=len(text.split()),
-                               topic=self.topic.topic if self.topic else None,
-                               topics=dict(self.topic.scores) if self.topic else {},
-                               translation_score=self.translation_score)
-
-    @property
-    def on_topic(self) -> bool:
-        return self.topic is None or self.topic.topic == CRAMPS
-
-    def cleaned(self, applicable: frozenset = SAFE_AND_UNSAFE) -> str:
-        """The text with the applicable fixes of its phrasing findings applied."""
-        return clean(self.document.text, self.findings, applicable)[0]
+__all__ = ["CHUNK_CHARS", "DocumentResult", "Engine"]
 
 
 def _shift(finding: Finding, offset: int, text: str) -> Finding:
@@ -59,6 +46,40 @@ def _shift(finding: Finding, offset: int, text: str) -> Finding:
     start, end = finding.start + offset, finding.end + offset
     line, column = line_col(text, start)
     return replace(finding, start=start, end=end, line=line, column=column)
+
+
+class _Open:
+    """A document whose pieces are still going through the pipeline."""
+
+    __slots__ = ("result", "left", "largest")
+
+    def __init__(self, document: Document, pieces: int):
+        self.result = DocumentResult(document)
+        self.left = pieces
+        self.largest = -1  # the size of the piece whose topic the document takes
+
+
+def _batched(items: Iterable, size: int) -> Iterator[list]:
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def paragraphs(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges covering ``doc``, each a paragraph with the blank line after it."""
+    ranges, start = [], 0
+    for token in doc:
+        if token.is_space and BLANK_LINE.search(token.text):
+            ranges.append((start, token.i + 1))
+            start = token.i + 1
+    if start < len(doc) or not ranges:
+        ranges.append((start, len(doc)))
+    return ranges
 
 
 class Engine:
@@ -71,7 +92,8 @@ class Engine:
     """
 
     def __init__(self, nlp: Language, rules: Sequence[Rule], *, knowledge: Knowledge | None = None,
-                 checks: bool = True, claims: bool = True, max_grade: float | None = None, every_topic: bool = False):
+                 checks: bool = True, claims: bool = True, max_grade: float | None = None, every_topic: bool = False,
+                 chunk_chars: int = CHUNK_CHARS):
         self.nlp = nlp
         self.want_claims = claims
         # every_topic: treat every document as a cramp article (configuration: topic = "cramps")
@@ -80,75 +102,132 @@ class Engine:
         context = CheckContext(nlp.vocab, nlp.tokenizer, knowledge.lexicon, max_grade)
         built = [CHECKS[r.kind](r, context) for r in rules]
         self.phrasing = [c for c in built if isinstance(c, PhrasingCheck)]
-        self.article_checks = [c for c in built if isinstance(c, ArticleCheck)] if checks else []
-        self.limit = min(CHUNK_CHARS, nlp.max_length)
+        article = [c for c in built if isinstance(c, ArticleCheck)] if checks else []
+        self.article_checks = [c for c in article if not c.across_documents]
+        self.corpus = CorpusChecks([c for c in article if c.across_documents], every_topic)
+        self.limit = min(chunk_chars, nlp.max_length)
         self.codes = {c.id: c.codes.get("icd10cm") for c in knowledge.lexicon}
 
     def _claims_cfg(self) -> dict:
-        # a fresh dict each time: spaCy's nlp.pipe adds its own keys to the one it gets
-        return {"cramptext_claims": {"every_topic": self.every_topic}}
+        return {"every_topic": self.every_topic}
 
     def phrasing_findings(self, article: PhrasingInput) -> list[Finding]:
         found = [f for check in self.phrasing for f in check.run(article)]
         return sorted(found, key=lambda f: (f.start, -(f.end - f.start), f.rule))
 
     def run(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
-        for check in self.article_checks:
-            check.reset()  # checks that remember earlier articles start afresh
-        batch: list[Document] = []
-        for document in documents:
-            batch.append(document)
-            if len(batch) >= BATCH_DOCS:
-                yield from self._run_batch(batch)
-                batch = []
-        if batch:
-            yield from self._run_batch(batch)
+        """Each document's result, in input order, with the checks across documents."""
+        self.corpus.reset()
+        for result in self.analyse(documents):
+            yield self.corpus(result)
 
-    def _run_batch(self, documents: list[Document]) -> Iterator[DocumentResult]:
-        pieces = [(d_i, offset, piece) for d_i, d in enumerate(documents) for offset, piece in chunks(d.text, self.limit)]
-        parsed = list(self.nlp.pipe((p for _, _, p in pieces), disable=list(CLAIM_COMPONENTS)))
-        results = [DocumentResult(d) for d in documents]
-        reparse: list[tuple[int, str, object]] = []
-        for i, ((d_i, offset, piece), doc) in enumerate(zip(pieces, parsed)):
-            source = documents[d_i].source
-            found = self.phrasing_findings(PhrasingInput(source, piece, doc))
-            results[d_i].findings.extend(_shift(f, offset, documents[d_i].text) for f in found)
-            if not self.want_claims:
-                continue
+    def analyse(self, documents: Iterable[Document], *, parses=None) -> Iterator[DocumentResult]:
+        """Each document's result, in input order, yielded as soon as its last piece is done;
+        no state is kept from one document to the next. ``parses`` (a ``runner.cache.ParseCache``)
+        keeps parses: a piece parsed before (same text, same model) is not parsed again."""
+        waiting: deque[_Open] = deque()
+
+        def pieces():
+            for document in documents:
+                parts = chunks(document.text, self.limit)
+                state = _Open(document, len(parts))
+                waiting.append(state)
+                for offset, piece in parts:
+                    yield piece, state, offset
+
+        for batch in _batched(pieces(), PIPE_BATCH):
+            for doc, (_, state, offset) in zip(self._parse([piece for piece, _, _ in batch], parses), batch):
+                self._piece(state, offset, doc)
+                state.left -= 1
+            while waiting and waiting[0].left == 0:
+                yield self._finish(waiting.popleft().result)
+
+    def _parse(self, texts: list[str], parses) -> list[Doc]:
+        """The parse of each text (no claim components), from ``parses`` where it has one."""
+        docs: list[Doc | None] = [None] * len(texts)
+        if parses is not None:
+            for i, text in enumerate(texts):
+                data = parses.get(text)
+                if data is not None:
+                    try:
+                        docs[i] = Doc(self.nlp.vocab).from_bytes(data, exclude=["user_data"])
+                    except Exception:  # noqa: BLE001 - a damaged entry is parsed again
+                        docs[i] = None
+        todo = [i for i, doc in enumerate(docs) if doc is None]
+        for i, doc in zip(todo, self.nlp.pipe([texts[i] for i in todo], disable=list(CLAIM_COMPONENTS))):
+            docs[i] = doc
+            if parses is not None:
+                parses.put(texts[i], doc.to_bytes(exclude=["user_data"]))
+        return docs
+
+    def _piece(self, state: _Open, offset: int, doc: Doc) -> None:
+        result = state.result
+        source, text, piece = result.document.source, result.document.text, doc.text
+        found = self.phrasing_findings(PhrasingInput(source, piece, doc))
+        result.findings.extend(_shift(f, offset, text) for f in found)
+        if not self.want_claims:
+            return
+        edits = edits_from(found, SAFE_AND_UNSAFE)
+        to_original = None
+        if edits:
             cleaned, to_original = clean(piece, found)
-            if cleaned != piece:
-                reparse.append((i, cleaned, to_original))
+            doc = self.reparse(doc, edits, cleaned)
+        for name in CLAIM_COMPONENTS:
+            kwargs = self._claims_cfg() if name == "cramptext_claims" else {}
+            doc = self.nlp.get_pipe(name)(doc, **kwargs)
+        mapped = {}  # claim mention -> index of its record in ``claims``
+        for mention, claim in self._claims(source, text, offset, doc, to_original, self.codes):
+            mapped[mention] = len(result.claims)
+            result.claims.append(claim)
+        result.triples.extend(self._triples(source, text, doc, result.claims, mapped))
+        if len(piece) > state.largest:  # a long article's topic: its largest piece's
+            state.largest = len(piece)
+            result.topic = doc._.topic
+
+    def reparse(self, doc: Doc, edits: Sequence[Edit], cleaned: str) -> Doc:
+        """The parse of ``cleaned`` (``doc``'s text with ``edits``): the paragraphs no edit touches
+        keep their parse; only those an edit changed are parsed again."""
+        spans = paragraphs(doc)
+        starts = [doc[a].idx for a, _ in spans]
+        joined_to_next = [False] * len(spans)  # an edit across a paragraph break joins the two
+        first_of = []
+        for edit in edits:
+            i = max(bisect.bisect_right(starts, edit.start) - 1, 0)
+            j = max(bisect.bisect_left(starts, edit.end) - 1, i)
+            joined_to_next[i:j] = [True] * (j - i)
+            first_of.append(i)
+        groups: list[list] = []  # [first token, end token, edits]
+        for i, (a, b) in enumerate(spans):
+            if i and joined_to_next[i - 1]:
+                groups[-1][1] = b
             else:
-                for name in CLAIM_COMPONENTS:
-                    doc = self.nlp.get_pipe(name)(doc, **self._claims_cfg().get(name, {}))
-                parsed[i] = doc
-        clean_docs = self.nlp.pipe((text for _, text, _ in reparse), component_cfg=self._claims_cfg())
-        maps = {}
-        for (i, _, to_original), clean_doc in zip(reparse, clean_docs):
-            parsed[i] = clean_doc
-            maps[i] = to_original
-        largest: dict[int, int] = {}
-        for i, ((d_i, offset, piece), doc) in enumerate(zip(pieces, parsed)):
-            if self.want_claims:
-                source, text = documents[d_i].source, documents[d_i].text
-                claims = results[d_i].claims
-                mapped = {}  # claim mention -> index of its record in ``claims``
-                for mention, claim in self._claims(source, text, offset, doc, maps.get(i), self.codes):
-                    mapped[mention] = len(claims)
-                    claims.append(claim)
-                results[d_i].triples.extend(self._triples(source, text, doc, claims, mapped))
-                if len(piece) > largest.get(d_i, -1):  # a long article's topic: its largest piece's
-                    largest[d_i] = len(piece)
-                    results[d_i].topic = doc._.topic
-        for result in results:
-            result.translation_score = translation_score(result.document.text, result.findings)
-            # An article about another condition gets no claim, consistency, completeness or readability findings.
-            if self.article_checks and (result.on_topic or self.every_topic):
-                whole = ArticleInput(result.document.source, result.document.text, result.claims)
-                for check in self.article_checks:
-                    result.findings.extend(check.run(whole))
-            result.findings.sort(key=lambda f: (f.start, f.end, f.rule))
-            yield result
+                groups.append([a, b, []])
+            for edit, first in zip(edits, first_of):
+                if first == i:
+                    groups[-1][2].append(edit)
+        texts = []
+        for a, b, group_edits in groups:
+            if group_edits:
+                lo = doc[a].idx
+                hi = doc[b - 1].idx + len(doc[b - 1].text_with_ws)
+                texts.append(apply_edits(doc.text[lo:hi], [Edit(e.start - lo, e.end - lo, e.text)
+                                                           for e in group_edits])[0])
+        fresh = self.nlp.pipe(texts, disable=list(CLAIM_COMPONENTS))
+        parts = [next(fresh) if group_edits else doc[a:b].as_doc() for a, b, group_edits in groups]
+        whole = Doc.from_docs(parts, ensure_whitespace=False) if len(parts) > 1 else parts[0]
+        if whole.text != cleaned:  # not expected; the whole text parsed again is always right
+            whole = self.nlp(cleaned, disable=list(CLAIM_COMPONENTS))
+        return whole
+
+    def _finish(self, result: DocumentResult) -> DocumentResult:
+        result.translation_score = translation_score(result.document.text, result.findings)
+        # An article about another condition gets no claim, consistency, completeness or readability findings.
+        if self.article_checks and (result.on_topic or self.every_topic):
+            whole = ArticleInput(result.document.source, result.document.text, result.claims)
+            for check in self.article_checks:
+                result.findings.extend(check.run(whole))
+        result.findings.sort(key=lambda f: (f.start, f.end, f.rule))
+        return result
 
     @staticmethod
     def _claims(source: str, text: str, offset: int, doc, to_original, codes: dict) -> Iterator[tuple[object, Claim]]:

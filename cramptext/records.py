@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field
 
 KINDS = ("cause", "symptom", "remedy", "red_flag")
 SEVERITIES = ("error", "warning", "info")
+CRAMPS = "cramps"  # the topic cramptext's claims are about
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,15 @@ class CauseSummary:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+@dataclass(frozen=True)
+class DocumentTopic:
+    topic: str  # the document's: CRAMPS or another topic
+    scores: dict[str, float] = field(default_factory=dict)  # share of weighted mentions per topic
+
+    def to_dict(self) -> dict:
+        return {"topic": self.topic, "scores": dict(self.scores)}
 
 
 @dataclass(frozen=True)

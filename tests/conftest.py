@@ -8,6 +8,17 @@ import pytest
 from click.testing import CliRunner, Result
 
 
+@pytest.fixture(scope="session", autouse=True)
+def cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The run cache of the whole session in a folder of its own, never the user's (child
+    processes the tests start inherit it)."""
+    import os
+
+    folder = tmp_path_factory.mktemp("cramptext-cache")
+    os.environ["CRAMPTEXT_CACHE_DIR"] = str(folder)
+    return folder
+
+
 @pytest.fixture(scope="session")
 def nlp():
     """The configured pipeline, loaded once for the whole test session.

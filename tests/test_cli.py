@@ -173,7 +173,9 @@ def test_extract_stdin(nlp, invoke, workdir: Path) -> None:
 def test_extract_output_file(nlp, invoke, article: Path) -> None:
     printed = invoke("extract", "a.txt", "--format", "jsonl").stdout
     result = invoke("extract", "a.txt", "--format", "jsonl", "--output", "claims.jsonl")
-    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+    count = len(printed.splitlines())
+    assert (result.exit_code, result.stdout, result.stderr) == \
+        (0, "", f"Wrote {count} claims from 1 document to claims.jsonl.\n")
     assert Path("claims.jsonl").read_text(encoding="utf-8") == printed
     # Again over an existing file: replaced, not appended to.
     result = invoke("extract", "a.txt", "--format", "csv", "-o", "claims.jsonl")
@@ -278,9 +280,15 @@ def test_extract_long_article_in_pieces(nlp, invoke, workdir: Path, monkeypatch:
         pieces.append([offset for offset, _ in found])
         return found
 
+    from cramptext.runner.spec import engine_for_spec
+
     monkeypatch.setattr(cramptext.engine, "CHUNK_CHARS", 2000)
     monkeypatch.setattr(cramptext.engine, "chunks", spy)
-    result = invoke("extract", "long.txt", "--format", "jsonl")
+    engine_for_spec.cache_clear()  # an engine built with the usual piece size
+    try:
+        result = invoke("extract", "long.txt", "--format", "jsonl", "--no-cache")
+    finally:
+        engine_for_spec.cache_clear()
     assert (result.exit_code, result.stderr) == (0, "")
     assert len(pieces) == 1 and len(pieces[0]) >= 3, pieces  # really cut into pieces
     assert all(text[offset - 2:offset] == "\n\n" for offset in pieces[0][1:])  # at paragraph breaks
@@ -445,7 +453,7 @@ def test_fix_bad_input_does_not_stop_the_good_file(nlp, invoke, mt: Path, kind: 
 
 def test_fix_output_dir(nlp, invoke, mt: Path) -> None:
     result = invoke("fix", "mt.txt", "--output-dir", "out/clean")
-    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "Fixed 1 of 1 file.\n")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "Fixed 1 of 1 file; the fixed copies are under out/clean.\n")
     assert Path("out/clean/mt.txt").read_text(encoding="utf-8") == MT_SAFE
     assert mt.read_text(encoding="utf-8") == MT
 
@@ -569,7 +577,8 @@ def test_lint_jsonl_records_have_the_contract_fields(nlp, invoke, mt: Path) -> N
 def test_lint_output_file(nlp, invoke, mt: Path) -> None:
     result = invoke("lint", "mt.txt", "--select", "CT1", "--format", "jsonl", "--output", "findings.jsonl",
                     "--fail-on", "warning")
-    assert (result.exit_code, result.stdout, result.stderr) == (1, "", "")
+    assert (result.exit_code, result.stdout, result.stderr) == \
+        (1, "", "Wrote 4 findings from 1 document to findings.jsonl.\n")
     assert [f["rule"] for f in jsonl(Path("findings.jsonl").read_text(encoding="utf-8"))] == \
         ["CT101", "CT102", "CT108", "CT103"]
 
@@ -686,7 +695,8 @@ def test_export_sqlite(nlp, invoke, workdir: Path) -> None:
     write("a.txt", "The reason that drives caviar can be reinforced sports. Dehydration can cause leg cramps.\n")
     result = invoke("export", "a.txt", "--db", "out.sqlite")
     assert result.exit_code == 0, result.stderr
-    assert result.stderr.startswith("Wrote 1 document, ")
+    assert result.stderr.startswith("Analysed 1 document: ")
+    assert "Wrote the export to out.sqlite (1 added, 0 replaced, 0 unchanged)." in result.stderr
     with sqlite3.connect(workdir / "out.sqlite") as db:
         (clean,) = db.execute("SELECT clean_text FROM documents WHERE source = 'a.txt'").fetchone()
         kinds = {row for row in db.execute("SELECT kind, concept FROM claims")}
@@ -931,7 +941,7 @@ def test_fix_output_dir_keeps_relative_paths(nlp, invoke, workdir: Path) -> None
     write("a/x.txt", MT)
     write("b/x.txt", MT_SAFE)
     result = invoke("fix", "a/x.txt", "b/x.txt", "--output-dir", "D")
-    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "Fixed 1 of 2 files.\n")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "Fixed 1 of 2 files; the fixed copies are under D.\n")
     assert tree(workdir / "D") == {str(Path("a/x.txt")): MT_SAFE.encode(), str(Path("b/x.txt")): MT_SAFE.encode()}
     assert Path("a/x.txt").read_text(encoding="utf-8") == MT
 
@@ -941,7 +951,7 @@ def test_fix_output_dir_of_a_folder_keeps_paths_below_it(nlp, invoke, workdir: P
     write("docs/sub/deeper/y.md", MT)
     write("docs/notes.csv", MT)
     result = invoke("fix", "docs", "--output-dir", "D")
-    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "Fixed 2 of 2 files.\n")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "Fixed 2 of 2 files; the fixed copies are under D.\n")
     assert tree(workdir / "D") == {"x.txt": MT_SAFE.encode(), str(Path("sub/deeper/y.md")): MT_SAFE.encode()}
     assert tree(workdir / "docs")["x.txt"] == MT.encode()
 
@@ -1042,7 +1052,8 @@ def test_shared_options_in_use(nlp, invoke, workdir: Path) -> None:
     write("myrules/CT199-foo-bar.yaml", CUSTOM_RULE)
     write("a.txt", "Foo bar can cause leg cramps. Pain in the caviar wakes me at night.\n")
     extract = invoke("extract", "a.txt", "--rules-dir", "myrules", "--format", "jsonl", "-o", "claims.jsonl")
-    assert (extract.exit_code, extract.stdout, extract.stderr) == (0, "", "")
+    assert (extract.exit_code, extract.stdout) == (0, "")
+    assert extract.stderr.startswith("Wrote ") and extract.stderr.endswith(" to claims.jsonl.\n")
     assert jsonl(Path("claims.jsonl").read_text(encoding="utf-8"))
     fix = invoke("fix", "a.txt", "--rules-dir", "myrules", "-o", "fixed.txt")
     assert (fix.exit_code, fix.stdout, fix.stderr) == (0, "", "")
@@ -1050,7 +1061,7 @@ def test_shared_options_in_use(nlp, invoke, workdir: Path) -> None:
         "Baz can cause leg cramps. Pain in the calves wakes me at night.\n"
     lint = invoke("lint", "a.txt", "--rules-dir", "myrules", "--select", "CT1", "--ignore", "CT102",
                   "--format", "jsonl", "-o", "findings.jsonl")
-    assert (lint.exit_code, lint.stdout, lint.stderr) == (0, "", "")
+    assert (lint.exit_code, lint.stdout, lint.stderr) == (0, "", "Wrote 1 finding from 1 document to findings.jsonl.\n")
     assert [f["rule"] for f in jsonl(Path("findings.jsonl").read_text(encoding="utf-8"))] == ["CT199"]
     export = invoke("export", "a.txt", "--db", "out.sqlite", "--rules-dir", "myrules", "--select", "CT1",
                     "--ignore", "CT102")

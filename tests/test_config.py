@@ -91,7 +91,7 @@ def test_pyproject_without_table_is_an_error(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("body", "message"), [
     ('select = ["CT1"]\nfrobnicate = 1\n',
      ":2: unknown key 'frobnicate' (expected one of: select, ignore, extend-select, "
-     "per-file-ignores, severity, rule-dirs, model, max-grade, fail-on, topic)"),
+     "per-file-ignores, severity, rule-dirs, model, max-grade, fail-on, topic, max-size)"),
     ('\n\nignore = "CT101"\n', ":3: ignore: must be a list of rule codes (strings)"),
     ("max_grade = true\n", ":1: max_grade: must be a number (got True)"),
     ("max_grade = -2\n", ":1: max_grade: must be a finite number greater than 0 (got -2)"),

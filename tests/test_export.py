@@ -317,11 +317,19 @@ def test_an_export_killed_midway_leaves_the_previous_one_whole(tmp_path: Path, f
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     if fmt == "sqlite":
+        # committed as results arrive: every document is there once, as it was or as the run
+        # analysed it (the file whole); the folder and file formats are swapped in whole
         with sqlite3.connect(target) as db:
             assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-    assert read(target, fmt) == before
+        after = read(target, fmt)
+        sources = [d["source"] for d in after["documents"]]
+        assert len(sources) == len(set(sources)) and set(sources) >= {d["source"] for d in before["documents"]}
+        assert counts(after)["claims"] == 2 * len(sources)
+    else:
+        assert read(target, fmt) == before
+    done = counts(read(target, fmt))["documents"]
     export([synthetic("new.txt")], target, None, PROVENANCE)  # and the next export goes on from there
-    assert counts(read(target, fmt))["documents"] == 6
+    assert counts(read(target, fmt))["documents"] == done + 1
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -339,12 +347,26 @@ def test_two_concurrent_exports_both_land(tmp_path: Path, fmt: str) -> None:
     assert counts(tables)["claims"] == 80
 
 
-@pytest.mark.parametrize("fmt", ["sqlite", "parquet"])
-def test_a_busy_export_is_refused_with_a_message(tmp_path: Path, fmt: str) -> None:
+def test_a_database_locked_too_long_is_refused_with_a_message(tmp_path: Path) -> None:
     from cramptext.store.sqlite import ExportBusy
 
-    target = tmp_path / TARGET[fmt]
-    first = _child(tmp_path, target, fmt, "first", 4, tmp_path / "half", 30)
+    target = tmp_path / TARGET["sqlite"]
+    export([synthetic("a.txt")], target, None, PROVENANCE)
+    holder = sqlite3.connect(target, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another writer, in the middle of its transaction
+    try:
+        with pytest.raises(ExportBusy, match="another export is writing"):
+            export([synthetic("b.txt")], target, None, PROVENANCE, timeout=0.3)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
+def test_a_busy_folder_export_is_refused_with_a_message(tmp_path: Path) -> None:
+    from cramptext.store.sqlite import ExportBusy
+
+    target = tmp_path / TARGET["parquet"]
+    first = _child(tmp_path, target, "parquet", "first", 4, tmp_path / "half", 30)
     try:
         _wait_for(tmp_path / "half", first)
         with pytest.raises(ExportBusy, match="another export is writing"):
@@ -352,6 +374,26 @@ def test_a_busy_export_is_refused_with_a_message(tmp_path: Path, fmt: str) -> No
     finally:
         first.kill()
         first.wait()
+
+
+def test_an_sqlite_export_commits_as_results_arrive(tmp_path: Path, monkeypatch) -> None:
+    """Results are written while the run goes on: a reader sees the first documents before the
+    last is analysed (the exporter holds the write lock only while writing)."""
+    import cramptext.store.sqlite as sqlite_store
+
+    monkeypatch.setattr(sqlite_store, "COMMIT_SECONDS", 0.0)
+    target = tmp_path / TARGET["sqlite"]
+    seen = []
+
+    def results():
+        for i in range(3):
+            if i:
+                with sqlite3.connect(target) as db:
+                    seen.append(db.execute("SELECT count(*) FROM documents").fetchone()[0])
+            yield synthetic(f"doc{i}.txt")
+
+    export(results(), target, None, PROVENANCE)
+    assert seen == [1, 2]
 
 
 # ---------------------------------------------------------------- the command, on a real run
@@ -369,7 +411,7 @@ def test_command_round_trip_of_a_run(nlp, invoke, workdir: Path, fmt: str) -> No
                              encoding="utf-8")
     result = invoke("export", "a.txt", "b.txt", "./a.txt", "-o", TARGET[fmt])
     assert result.exit_code == 0, result.stderr
-    assert result.stderr.startswith("Wrote 2 documents, ") and "(2 added, 0 replaced, 0 unchanged)" in result.stderr
+    assert result.stderr.startswith("Analysed 2 documents: ") and "(2 added, 0 replaced, 0 unchanged)" in result.stderr
     run = cramptext.lint([Document("a.txt", ARTICLE), Document("b.txt", Path("b.txt").read_text())])
     tables = read(Path(TARGET[fmt]), fmt)
     claims = {(c.source, c.kind, c.concept, c.start, c.end, c.negated, c.hedged) for r in run.results for c in r.claims}

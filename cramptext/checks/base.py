@@ -48,6 +48,9 @@ class ArticleInput:
 class Check:
     kind: ClassVar[str] = ""
     categories: ClassVar[frozenset] = frozenset()
+    # True for checks that compare a document with the earlier ones of a run: the engine runs
+    # them in input order, in one process, after the per-document work (which may run elsewhere).
+    across_documents: ClassVar[bool] = False
     params_schema: ClassVar[dict] = {"type": "object", "additionalProperties": False, "properties": {}}
 
     def __init__(self, rule: Rule, context: CheckContext):

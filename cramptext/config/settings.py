@@ -8,6 +8,7 @@ plus `extend_select`, minus `ignore`, the most specific prefix winning, then
 from __future__ import annotations
 
 import math
+import re
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -34,6 +35,7 @@ class Config:
     max_grade: float = 8.0
     fail_on: str = "error"
     topic: str = "auto"  # "auto": claims only where the text is about cramps; "cramps": treat every article so
+    max_size: int = 10_000_000  # bytes: a larger article is refused with a message (the others go on)
     path: Path | None = None
     # Fields that CLI flags set (so errors name the command line, not the file).
     overridden: frozenset[str] = frozenset()
@@ -209,6 +211,21 @@ def parse_topic(value: Any, base: Path | None) -> str:
     return value
 
 
+SIZE_UNITS = {"": 1, "b": 1, "kb": 1_000, "mb": 1_000_000, "gb": 1_000_000_000}
+
+
+def parse_max_size(value: Any, base: Path | None) -> int:
+    """Bytes: a whole number, or a string such as "20 MB" or "500kb"."""
+    if isinstance(value, str):
+        m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmg]?b?)\s*", value.lower())
+        if not m:
+            raise BadValue(f"must be a size in bytes, such as 10000000 or \"10 MB\" (got {value!r})")
+        value = float(m.group(1)) * SIZE_UNITS[m.group(2)]
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+        raise BadValue(f"must be a size in bytes greater than 0 (got {value!r})")
+    return int(value)
+
+
 FIELD_PARSERS: dict[str, Callable[[Any, Path | None], Any]] = {
     "select": parse_codes,
     "ignore": parse_codes,
@@ -220,6 +237,7 @@ FIELD_PARSERS: dict[str, Callable[[Any, Path | None], Any]] = {
     "max_grade": parse_max_grade,
     "fail_on": parse_level,
     "topic": parse_topic,
+    "max_size": parse_max_size,
 }
 
 

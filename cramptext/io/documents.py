@@ -90,9 +90,19 @@ def decode(source: str, data: bytes) -> str:
     return text
 
 
-def read_document(source: str) -> Document:
+def read_document(source: str, max_size: int | None = None) -> Document:
+    """The document at ``source`` (a path, or "-"); one over ``max_size`` bytes is refused unread."""
     try:
-        data = sys.stdin.buffer.read() if source == STDIN else Path(source).read_bytes()
+        if source == STDIN:
+            data = sys.stdin.buffer.read(max_size + 1) if max_size else sys.stdin.buffer.read()
+            size = len(data)
+        else:
+            size = Path(source).stat().st_size
+            data = b"" if max_size and size > max_size else Path(source).read_bytes()
+        if max_size and size > max_size:
+            shown = "more than " + f"{max_size:,}" if source == STDIN else f"{size:,}"
+            raise InputError(f"{source}: {shown} bytes, over the size limit of {max_size:,} "
+                             "(max_size in the configuration, or --max-size); not analysed")
     except IsADirectoryError:
         raise InputError(f"{source}: is a folder, not a file") from None
     except OSError as exc:

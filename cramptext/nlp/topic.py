@@ -12,25 +12,15 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
+from ..records import CRAMPS, DocumentTopic  # noqa: F401  (records: results carry them without spaCy)
 from .structure import Structure
 
-CRAMPS = "cramps"
 HEADING_WEIGHT = 3.0  # a condition named in the title or a heading says more than one in the text
 UNKNOWN = "unknown"  # an article that names no condition at all
 SNIPPET_WORDS = 100  # a shorter text that names none is too short to tell: it is taken as about cramps
-
-
-@dataclass(frozen=True)
-class DocumentTopic:
-    topic: str  # the document's: CRAMPS or another topic
-    scores: dict[str, float] = field(default_factory=dict)  # share of weighted mentions per topic
-
-    def to_dict(self) -> dict:
-        return {"topic": self.topic, "scores": dict(self.scores)}
 
 
 class TopicMap:

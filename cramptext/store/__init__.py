@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Iterable
 
-from ..engine import DocumentResult
+from ..results import DocumentResult
 from ..errors import CramptextError
 from .model import TABLES, Provenance
 from .sqlite import export_sqlite

@@ -6,7 +6,7 @@ import csv
 from pathlib import Path
 from typing import Iterable
 
-from ..engine import DocumentResult
+from ..results import DocumentResult
 from .files import Tables, export_files
 from .model import BOOLEAN, INTEGER, REAL, TABLES, Provenance
 

@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from ..engine import DocumentResult
+from ..results import DocumentResult
 from ..errors import InputError
 from ..io.atomic import atomic_target
 from .model import CHILD_TABLES, TABLES, Provenance, assign_ids, rows_for, unique_by_source

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Iterable
 
-from ..engine import DocumentResult
+from ..results import DocumentResult
 from ..errors import InputError
 from .files import Tables, export_files
 from .model import TABLE, TABLES, Provenance

@@ -18,7 +18,7 @@ import json
 from dataclasses import asdict, dataclass
 from typing import Iterable, Iterator
 
-from ..engine import DocumentResult
+from ..results import DocumentResult
 from ..normalise import SAFE_AND_UNSAFE, apply_edits, edits_from
 
 # Column types: SQLite stores bool as INTEGER 0/1 (declared BOOLEAN), datetimes as ISO 8601 TEXT in UTC.

@@ -6,7 +6,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Iterable
 
-from ..engine import DocumentResult
+from ..results import DocumentResult
 from .files import Tables, export_files
 from .model import BOOLEAN, INTEGER, REAL, TABLES, TEXT, TIMESTAMP, Provenance, Table
 

@@ -1,9 +1,10 @@
 """Export to an SQLite database (stdlib sqlite3), updated in place.
 
-The database is the real file, written in one transaction taken with ``BEGIN IMMEDIATE``:
-SQLite's own lock serialises two exports (the second waits up to ``BUSY_TIMEOUT`` seconds,
-then is refused with a message; nothing is lost silently), and its rollback journal means an
-export killed mid-way leaves the last committed state, whole. A new file gets SQLite's usual
+The database is the real file, written in short transactions taken with ``BEGIN IMMEDIATE``
+as results arrive: SQLite's own lock serialises two exports (a writer waits up to
+``BUSY_TIMEOUT`` seconds, then is refused with a message; nothing is lost silently), and its
+rollback journal means an export killed mid-way leaves the last committed state, whole: every
+document either as it was or as the run analysed it. A new file gets SQLite's usual
 mode (0644 less the umask). Documents are upserted by path and content: a document whose
 text (sha256), model and rule set are unchanged is left as it is (same ids, same
 ``analysed_at``); one that changed replaces its old rows; none is ever there twice.
@@ -11,17 +12,19 @@ text (sha256), model and rule set are unchanged is left as it is (same ids, same
 from __future__ import annotations
 
 import sqlite3
+import time
 from contextlib import closing
 from pathlib import Path
 from typing import Iterable
 
-from ..engine import DocumentResult
+from ..results import DocumentResult
 from ..errors import CramptextError, InputError
 from .model import (BOOLEAN, CHILD_TABLES, DOCUMENTS, INTEGER, REAL, TABLES, TEXT, TIMESTAMP, Provenance, Table,
                     assign_ids, rows_for, unique_by_source)
 
 SCHEMA_VERSION = 2  # PRAGMA user_version; 0 with a documents table: the exporter before 2 (rebuilt each time)
 BUSY_TIMEOUT = 120.0  # seconds an export waits for another one writing the same database
+COMMIT_SECONDS = 0.5  # results are committed at least this often: little lost to an interruption
 
 SQL_TYPES = {INTEGER: "INTEGER", REAL: "REAL", TEXT: "TEXT", BOOLEAN: "BOOLEAN", TIMESTAMP: "TEXT"}
 
@@ -99,8 +102,12 @@ def _prepare_schema(db: sqlite3.Connection, path: Path) -> None:
 
 def export_sqlite(results: Iterable[DocumentResult], path: Path, provenance: Provenance = Provenance(), *,
                   timeout: float | None = None) -> dict[str, int]:
-    """Upsert every analysis into the database at ``path`` in one transaction; returns counts:
-    rows of the run per table, and documents ``added``, ``replaced`` and ``unchanged``."""
+    """Upsert every analysis into the database at ``path`` as the results arrive; returns counts:
+    rows of the run per table, and documents ``added``, ``replaced`` and ``unchanged``.
+
+    Results are committed in small transactions (every ``COMMIT_SECONDS``, and at the end, or
+    when the run is interrupted): an export stopped at document 900 keeps the 899 before it,
+    and the write lock is held only while writing, never while documents are analysed."""
     path = Path(path)
     _check_target(path)
     timeout = BUSY_TIMEOUT if timeout is None else timeout
@@ -110,28 +117,45 @@ def export_sqlite(results: Iterable[DocumentResult], path: Path, provenance: Pro
     except sqlite3.Error as exc:
         raise InputError(f"{path}: cannot open: {exc}; nothing written") from None
     with closing(db):
+        db.execute("PRAGMA foreign_keys = ON")
+        _write(db, path, [], counts, timeout)  # the schema now: a wrong file is refused before any work
+        pending: list = []
+        last = time.monotonic()
         try:
-            db.execute("PRAGMA foreign_keys = ON")
-            db.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            if "locked" in str(exc) or "busy" in str(exc):
-                raise ExportBusy(f"{path}: another export is writing this database (waited {timeout:g} s); "
-                                 "nothing written") from None
-            raise
-        except sqlite3.DatabaseError:
-            raise InputError(f"{path}: not an SQLite database; nothing written") from None
-        try:
-            _prepare_schema(db, path)
-            next_ids = {t.name: db.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {t.name}").fetchone()[0]
-                        for t in CHILD_TABLES}
             for result in unique_by_source(results):
-                _upsert(db, rows_for(result, provenance), next_ids, counts)
-            db.execute("COMMIT")
-        except BaseException:
-            if db.in_transaction:
-                db.execute("ROLLBACK")
+                pending.append(rows_for(result, provenance))
+                if time.monotonic() - last >= COMMIT_SECONDS:
+                    _write(db, path, pending, counts, timeout)
+                    pending, last = [], time.monotonic()
+        except KeyboardInterrupt:
+            _write(db, path, pending, counts, timeout)  # what was analysed before the interruption
             raise
+        _write(db, path, pending, counts, timeout)
     return counts
+
+
+def _write(db: sqlite3.Connection, path: Path, pending: list, counts: dict[str, int], timeout: float) -> None:
+    """One transaction: the schema checked (created when new), then ``pending`` upserted."""
+    try:
+        db.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise ExportBusy(f"{path}: another export is writing this database (waited {timeout:g} s); "
+                             "the documents before were written") from None
+        raise
+    except sqlite3.DatabaseError:
+        raise InputError(f"{path}: not an SQLite database; nothing written") from None
+    try:
+        _prepare_schema(db, path)
+        next_ids = {t.name: db.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {t.name}").fetchone()[0]
+                    for t in CHILD_TABLES}
+        for rows in pending:
+            _upsert(db, rows, next_ids, counts)
+        db.execute("COMMIT")
+    except BaseException:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        raise
 
 
 def _upsert(db: sqlite3.Connection, rows, next_ids: dict[str, int], counts: dict[str, int]) -> None:

@@ -130,6 +130,7 @@ class CorpusContradictionCheck(_PolarityCheck):
     """
 
     kind = "corpus-contradiction"
+    across_documents = True
     params_schema = {**_PolarityCheck.params_schema, "properties": {
         **_PolarityCheck.params_schema["properties"], "per_document": {"type": "boolean"}}}
 
