@@ -207,6 +207,21 @@ def run_options(command):
     return with_run
 
 
+def each_result(reader: Reader, results, take, part=lambda result: result) -> int:
+    """Hand ``part`` of each result to ``take`` as it comes, with progress on the terminal;
+    returns the documents done."""
+    from .output.progress import Progress
+
+    done = 0
+    with Progress(reader.total) as progress:
+        reader.progress = progress
+        for result in results:
+            take(part(result))
+            progress.update(result)
+            done += 1
+    return done
+
+
 def wrote(output: str | None, what: str, documents: int) -> None:
     """The final line of a run that wrote a file: what went where."""
     if output is not None:
@@ -275,19 +290,14 @@ def extract(ctx: click.Context, paths, fmt: str, topic, rule_dirs, model: str | 
       cramptext extract big-collection/ --jobs 0 --format csv -o claims.csv
     """
     from .api import extract as run_extract
-    from .output.progress import Progress
 
     try:
         config = run_config(paths, model=model, topic=topic, max_size=max_size)
         reader = Reader(paths, config.max_size)
         if reader.total:
-            with Emitter("claims", fmt, output) as out, Progress(reader.total) as progress:
-                reader.progress = progress
-                done = 0
-                for result in run_extract(reader, config=config, rule_dirs=rule_dirs, run=run):
-                    out.add(result.claims)
-                    progress.update(result)
-                    done += 1
+            with Emitter("claims", fmt, output) as out:
+                done = each_result(reader, run_extract(reader, config=config, rule_dirs=rule_dirs, run=run),
+                                   lambda result: out.add(result.claims))
                 out.finish()
             wrote(output, plural(out.count, "claim"), done)
     except CramptextError as exc:
@@ -325,23 +335,16 @@ def triples(ctx: click.Context, paths, fmt: str, summary: bool, rule_dirs, model
     """
     from .api import extract as run_extract
     from .api import summarise_triples
-    from .output.progress import Progress
 
     try:
         config = run_config(paths, model=model, max_size=max_size)
         reader = Reader(paths, config.max_size)
         if reader.total:
             kind = "triple_summary" if summary else "triples"
-            with Emitter(kind, fmt, output) as out, Progress(reader.total) as progress:
-                reader.progress = progress
-                found, done = [], 0
-                for result in run_extract(reader, config=config, rule_dirs=rule_dirs, run=run):
-                    if summary:
-                        found.extend(result.triples)
-                    else:
-                        out.add(result.triples)
-                    progress.update(result)
-                    done += 1
+            found: list = []
+            with Emitter(kind, fmt, output) as out:
+                done = each_result(reader, run_extract(reader, config=config, rule_dirs=rule_dirs, run=run),
+                                   found.extend if summary else out.add, lambda result: result.triples)
                 if summary:
                     out.add(summarise_triples(found))
                 out.finish()
@@ -490,7 +493,6 @@ def lint(ctx: click.Context, paths, fmt, select, ignore, extend_select, fail_on,
     """
     from .api import lint_stream
     from .output import OutputContext
-    from .output.progress import Progress
     from .output.text import summary_notes
 
     overrides = {"select": select, "ignore": ignore, "extend_select": extend_select, "fail_on": fail_on,
@@ -503,17 +505,15 @@ def lint(ctx: click.Context, paths, fmt, select, ignore, extend_select, fail_on,
         stream = lint_stream(reader, config=config, rule_dirs=rule_dirs, overrides=overrides, run=run)
         info = rule_info(stream.rules)
         texts: dict[str, str] = {}
-        with Emitter("findings", fmt, output) as out, Progress(reader.total) as progress:
-            reader.progress = progress
-            done = 0
-            for result in stream:
+        with Emitter("findings", fmt, output) as out:
+            def take(result) -> None:
                 source = result.document.source
                 if not out.streamed:
                     texts[source] = result.document.text
                 out.add(result.findings, OutputContext(texts={source: result.document.text}, rules=info,
                                                        tool_version=__version__))
-                progress.update(result)
-                done += 1
+
+            done = each_result(reader, stream, take)
             out.finish(OutputContext(texts=texts, rules=info, tool_version=__version__,
                                      summaries=tuple(stream.summaries()) if with_summary else ()))
         for problem in stream.problems:

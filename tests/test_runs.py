@@ -12,6 +12,7 @@ import subprocess
 import sys
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 
@@ -48,6 +49,23 @@ def records(results) -> list[dict]:
                     "claims": [c.to_dict() for c in r.claims], "findings": [f.to_dict() for f in r.findings],
                     "triples": [t.to_dict() for t in r.triples]})
     return out
+
+
+@contextmanager
+def texts_parsed(engine, parsed: list[str]):
+    """Every text the engine's pipeline is asked to parse, into ``parsed``."""
+    real_pipe = engine.nlp.pipe
+
+    def spy(texts, *args, **kwargs):
+        texts = list(texts)
+        parsed.extend(texts)
+        return real_pipe(texts, *args, **kwargs)
+
+    engine.nlp.pipe = spy
+    try:
+        yield
+    finally:
+        del engine.nlp.pipe
 
 
 @pytest.fixture(scope="module")
@@ -137,20 +155,28 @@ def test_a_changed_rule_set_rechecks_without_parsing_again(nlp, tmp_path: Path) 
     list(engine_for_spec(fewer).analyse(docs, parses=parses))
     engine = engine_for_spec(every)
     parsed: list[str] = []
-    real_pipe = engine.nlp.pipe
-
-    def spy(texts, *args, **kwargs):
-        texts = list(texts)
-        parsed.extend(texts)
-        return real_pipe(texts, *args, **kwargs)
-
-    engine.nlp.pipe = spy
-    try:
+    with texts_parsed(engine, parsed):
         again = list(engine.analyse(docs, parses=parses))
-    finally:
-        del engine.nlp.pipe
     assert [t for t in parsed if t in {d.text for d in docs}] == []  # no document parsed again
     assert records(again) == records(engine_for_spec(every).analyse(docs))
+
+
+def test_a_run_with_other_rules_reuses_the_parses_of_the_last(nlp, tmp_path: Path) -> None:
+    from cramptext.runner.spec import engine_for_spec
+
+    config = Config()
+    all_rules = rules_for(config)
+    fewer = engine_spec(config, [r for r in all_rules if r.code != "CT402"])
+    every = engine_spec(config, all_rules)
+    options = RunOptions(cache_dir=str(tmp_path))
+    docs = documents(3)
+    list(analyse(docs, fewer, options))
+    engine = engine_for_spec(every)
+    parsed: list[str] = []
+    with texts_parsed(engine, parsed):
+        again = records(analyse(docs, every, options))
+    assert not {d.text for d in docs} & set(parsed)
+    assert again == records(analyse(docs, every, RunOptions(cache=False)))
 
 
 def test_no_cache_reads_and_writes_nothing(nlp, spec, tmp_path: Path) -> None:
@@ -168,18 +194,8 @@ def test_only_the_paragraphs_an_edit_touches_are_parsed_again(nlp, spec) -> None
     edited = "The reason that drives caviar can be reinforced sports."
     text = f"{untouched}\n\n{edited}\n\n{untouched} Stretch the calf before bed.\n"
     parsed: list[str] = []
-    real_pipe = engine.nlp.pipe
-
-    def spy(texts, *args, **kwargs):
-        texts = list(texts)
-        parsed.extend(texts)
-        return real_pipe(texts, *args, **kwargs)
-
-    engine.nlp.pipe = spy
-    try:
+    with texts_parsed(engine, parsed):
         (result,) = engine.analyse([Document("a.txt", text)])
-    finally:
-        del engine.nlp.pipe
     assert parsed[0] == text  # the whole text once
     assert len(parsed) == 2 and "caviar" not in parsed[1] and untouched not in parsed[1]
     assert parsed[1].startswith("The reason")

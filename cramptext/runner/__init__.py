@@ -12,7 +12,7 @@ from typing import Iterable, Iterator
 
 from ..io.documents import Document
 from ..results import DocumentResult
-from .cache import ResultCache, open_cache
+from .cache import ResultCache, open_cache, open_parse_cache
 from .options import ENGINES, RunOptions
 from .spec import EngineSpec, corpus_checker, engine_for_spec
 
@@ -69,14 +69,19 @@ def _fresh(documents: Iterable[Document], spec: EngineSpec, options: RunOptions)
         from .processes import analyse_in_processes
 
         return analyse_in_processes(documents, spec, options)
-    return _local(documents, spec)
+    return _local(documents, spec, options)
 
 
-def _local(documents: Iterable[Document], spec: EngineSpec) -> Iterator[DocumentResult]:
+def _local(documents: Iterable[Document], spec: EngineSpec, options: RunOptions) -> Iterator[DocumentResult]:
     """In this process; the engine (and the model) only once the first document needs it."""
     iterator = iter(documents)
     for first in iterator:
-        yield from engine_for_spec(spec).analyse(_chain(first, iterator))
+        parses = open_parse_cache(spec, options) if options.cache else None
+        try:
+            yield from engine_for_spec(spec).analyse(_chain(first, iterator), parses=parses)
+        finally:
+            if parses is not None:
+                parses.close()
 
 
 def _chain(first: Document, rest: Iterator[Document]) -> Iterator[Document]:
