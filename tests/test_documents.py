@@ -279,3 +279,30 @@ def test_write_new_file_refuses_a_folder_and_a_read_only_file(tmp_path: Path) ->
     with pytest.raises(InputError, match=r": file is read-only; nothing written$"):
         write_new_file(read_only, "{}\n")
     assert read_only.read_text(encoding="utf-8") == "keep\n"
+
+
+# ---------------------------------------------------------------- streamed output files
+
+def test_a_streamed_file_replaces_its_target_only_when_complete(tmp_path: Path) -> None:
+    from cramptext.io.atomic import partial_path, streamed_file
+
+    target = tmp_path / "claims.jsonl"
+    target.write_text("the user's old output\n", encoding="utf-8")
+    with pytest.raises(KeyboardInterrupt):
+        with streamed_file(target) as handle:
+            handle.write('{"n": 1}\n')
+            raise KeyboardInterrupt
+    assert target.read_text(encoding="utf-8") == "the user's old output\n"
+    assert partial_path(target).read_text(encoding="utf-8") == '{"n": 1}\n'
+    with streamed_file(target) as handle:
+        handle.write('{"n": 2}\n')
+    assert target.read_text(encoding="utf-8") == '{"n": 2}\n'
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["claims.jsonl", "claims.jsonl.partial"]
+
+
+def test_a_document_over_the_size_limit_is_refused_unread(tmp_path: Path) -> None:
+    path = tmp_path / "big.txt"
+    path.write_text("x" * 2_000, encoding="utf-8")
+    with pytest.raises(InputError, match=r"big.txt: 2,000 bytes, over the size limit of 1,000"):
+        read_document(str(path), max_size=1_000)
+    assert read_document(str(path), max_size=2_000).text == "x" * 2_000
