@@ -124,6 +124,7 @@ class LintRun:
                  overrides: dict, run: RunOptions | None):
         self.rules = rules_for(config, rule_dirs)
         self.problems: list[str] = []  # unknown codes or malformed suppression comments: "path:line:col: message"
+        self.failed: list[str] = []  # documents whose analysis failed: "path: why"
         self.document_summaries: list = []
         self.severities = dict.fromkeys(SEVERITY_RANK, 0)
         self.by_rule: dict[str, int] = {}
@@ -137,6 +138,10 @@ class LintRun:
     def _filtered(self, results: Iterable[DocumentResult], overrides: dict) -> Iterator[DocumentResult]:
         known = {r.code for r in self.rules}
         for result in results:
+            if result.error is not None:  # passed on as it is, for the caller to report
+                self.failed.append(f"{result.document.source}: {result.error}")
+                yield result
+                continue
             doc = result.document
             own = config_for_source(doc.source).merge(**overrides)
             validate_codes(own, known)
@@ -176,15 +181,16 @@ def lint(documents: Iterable[Document], *, config: Config | None = None, rule_di
     """Findings for ``documents``. ``config`` gives the rules and the model; each document's own
     configuration (found upwards from it, with ``overrides`` on top) its selection and severities."""
     stream = lint_stream(documents, config=config, rule_dirs=rule_dirs, overrides=overrides, run=run)
-    results = list(stream)
-    return LintResult(results, [f for r in results for f in r.findings], stream.rules, stream.problems,
-                      stream.disagreements)
+    results = [r for r in stream if r.error is None]
+    return LintResult(results, [f for r in results for f in r.findings], stream.rules,
+                      stream.failed + stream.problems, stream.disagreements)
 
 
 @dataclass(frozen=True)
 class FixedDocument:
     document: Document
     text: str  # the fixed text
+    error: str | None = None  # why it could not be analysed (``text`` is then the original)
 
     @property
     def changed(self) -> bool:
@@ -199,7 +205,7 @@ def fix(documents: Iterable[Document], *, config: Config | None = None, rule_dir
     phrasing = [r for r in rules_for(config, rule_dirs) if r.category == "phrasing" and config.is_enabled(r.code)]
     applicable = SAFE_AND_UNSAFE if unsafe else SAFE
     for result in analyse(documents, engine_spec(config, phrasing, rule_dirs, claims=False, checks=False), run):
-        yield FixedDocument(result.document, result.cleaned(applicable))
+        yield FixedDocument(result.document, result.cleaned(applicable), result.error)
 
 
 @dataclass
@@ -232,6 +238,10 @@ def export(documents: Iterable[Document], target: Path, fmt: str | None = None, 
 
     def results() -> Iterator[DocumentResult]:
         for result in stream:
+            if result.error is not None:
+                if on_result is not None:
+                    on_result(result)
+                continue
             if cleaned_dir is not None:
                 write_cleaned(result, Path(cleaned_dir), given)
             if report_path is not None:

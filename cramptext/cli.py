@@ -216,10 +216,20 @@ def each_result(reader: Reader, results, take, part=lambda result: result) -> in
     with Progress(reader.total) as progress:
         reader.progress = progress
         for result in results:
-            take(part(result))
+            if not reported_error(reader, progress, result):
+                take(part(result))
+                done += 1
             progress.update(result)
-            done += 1
     return done
+
+
+def reported_error(reader: Reader, progress, result) -> bool:
+    """Whether ``result`` is a document whose analysis failed; if so, said in one line."""
+    if getattr(result, "error", None) is None:
+        return False
+    progress.note(f"Error: {result.document.source}: {result.error}")
+    reader.failures += 1
+    return True
 
 
 def wrote(output: str | None, what: str, documents: int) -> None:
@@ -416,8 +426,10 @@ def _write_fixes(fixed, reader: Reader, paths, write: bool, output_dir: Path | N
     changed, done, shown, targets = 0, 0, [], {}
     for result in fixed:
         doc = result.document
-        done += 1
         progress.update(result)
+        if reported_error(reader, progress, result):
+            continue
+        done += 1
         try:
             if write:
                 if result.changed:
@@ -585,9 +597,14 @@ def export(ctx: click.Context, paths, output: str | None, db_path: str | None, f
             ctx.exit(2)
         with Progress(reader.total) as progress:
             reader.progress = progress
+
+            def seen(result) -> None:
+                reported_error(reader, progress, result)
+                progress.update(result)
+
             done = run_export(reader, Path(target), fmt, config=config, rule_dirs=rule_dirs, overrides=overrides,
                               run=run, cleaned_dir=cleaned_dir, report_path=report_path, given=paths,
-                              on_result=progress.update)
+                              on_result=seen)
     except CramptextError as exc:
         raise UsageFailure(str(exc)) from None
     except (OSError, sqlite3.Error) as exc:

@@ -137,10 +137,23 @@ class Engine:
 
         for batch in _batched(pieces(), PIPE_BATCH):
             for doc, (_, state, offset) in zip(self._parse([piece for piece, _, _ in batch], parses), batch):
-                self._piece(state, offset, doc)
+                if state.result.error is None:
+                    self._guarded(state.result, self._piece, state, offset, doc)
                 state.left -= 1
             while waiting and waiting[0].left == 0:
-                yield self._finish(waiting.popleft().result)
+                result = waiting.popleft().result
+                if result.error is None:
+                    self._guarded(result, self._finish, result)
+                yield result
+
+    @staticmethod
+    def _guarded(result: DocumentResult, step, *args) -> None:
+        """A step of one document's analysis; a failure is that document's error, not the run's."""
+        try:
+            step(*args)
+        except Exception as exc:  # noqa: BLE001 - whatever went wrong, the other documents go on
+            result.claims, result.findings, result.triples, result.topic = [], [], [], None
+            result.error = f"cannot be analysed: {type(exc).__name__}: {exc}"
 
     def _parse(self, texts: list[str], parses) -> list[Doc]:
         """The parse of each text (no claim components), from ``parses`` where it has one."""
@@ -219,7 +232,7 @@ class Engine:
             whole = self.nlp(cleaned, disable=list(CLAIM_COMPONENTS))
         return whole
 
-    def _finish(self, result: DocumentResult) -> DocumentResult:
+    def _finish(self, result: DocumentResult) -> None:
         result.translation_score = translation_score(result.document.text, result.findings)
         # An article about another condition gets no claim, consistency, completeness or readability findings.
         if self.article_checks and (result.on_topic or self.every_topic):
@@ -227,7 +240,6 @@ class Engine:
             for check in self.article_checks:
                 result.findings.extend(check.run(whole))
         result.findings.sort(key=lambda f: (f.start, f.end, f.rule))
-        return result
 
     @staticmethod
     def _claims(source: str, text: str, offset: int, doc, to_original, codes: dict) -> Iterator[tuple[object, Claim]]:

@@ -22,6 +22,7 @@ class DocumentResult:
     triples: list[Triple] = field(default_factory=list)
     topic: DocumentTopic | None = None  # what the document is about (None when claims were not extracted)
     translation_score: float = 0.0  # how machine-translated it reads (metrics.translation_score)
+    error: str | None = None  # why the analysis failed (nothing else is set then); the run goes on
 
     def summary(self) -> DocumentSummary:
         text = self.document.text

@@ -365,3 +365,28 @@ def test_the_progress_bar_counts_documents_and_words(capsys) -> None:
         assert progress.bar.n == 2 and progress.bar.total == 2
         assert progress.bar.postfix.endswith("words/s")
     assert "analysing" in capsys.readouterr().err
+
+
+def test_a_document_the_engine_fails_on_is_one_error_and_the_run_goes_on(nlp, invoke, workdir: Path,
+                                                                          monkeypatch) -> None:
+    import cramptext.engine
+
+    real = cramptext.engine.translation_score
+
+    def fails_on_boom(text, findings):
+        if "BOOM" in text:
+            raise ValueError("something inside broke")
+        return real(text, findings)
+
+    monkeypatch.setattr(cramptext.engine, "translation_score", fails_on_boom)
+    (workdir / "a.txt").write_text(ARTICLES[0], encoding="utf-8")
+    (workdir / "b.txt").write_text("BOOM. " + ARTICLES[1], encoding="utf-8")
+    (workdir / "c.txt").write_text(ARTICLES[3], encoding="utf-8")
+    result = invoke("extract", "a.txt", "b.txt", "c.txt", "--format", "jsonl", "--no-cache")
+    assert result.exit_code == 2
+    assert result.stderr == "Error: b.txt: cannot be analysed: ValueError: something inside broke\n"
+    assert {json.loads(line)["source"] for line in result.stdout.splitlines()} == {"a.txt", "c.txt"}
+    export = invoke("export", "a.txt", "b.txt", "c.txt", "-o", "out.sqlite", "--no-cache")
+    assert export.exit_code == 2 and "Error: b.txt: cannot be analysed" in export.stderr
+    with sqlite3.connect(workdir / "out.sqlite") as db:
+        assert [r[0] for r in db.execute("SELECT source FROM documents ORDER BY source")] == ["a.txt", "c.txt"]

@@ -21,7 +21,7 @@ class CorpusChecks:
     def __call__(self, result):
         """``result`` (a ``DocumentResult``) with the findings of these checks added."""
         about_cramps = result.topic is None or result.topic.topic == CRAMPS
-        if self.checks and (about_cramps or self.every_topic):
+        if self.checks and result.error is None and (about_cramps or self.every_topic):
             whole = ArticleInput(result.document.source, result.document.text, result.claims)
             result.findings.extend(f for check in self.checks for f in check.run(whole))
             result.findings.sort(key=lambda f: (f.start, f.end, f.rule))

@@ -54,7 +54,8 @@ def _in_order(documents: Iterable[Document], spec: EngineSpec, options: RunOptio
         while hit is not None:
             yield hit
             document, hit = slots.popleft()
-        cache.put(fresh)
+        if fresh.error is None:
+            cache.put(fresh)
         yield fresh
     while slots:
         yield slots.popleft()[1]

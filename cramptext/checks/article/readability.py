@@ -9,6 +9,19 @@ from ...nlp.structure import RE_BLANK_LINE, RE_HTML_COMMENT, RE_HTML_TAG, RE_LIS
 from ..base import ArticleCheck, ArticleInput
 
 
+# A paragraph is graded on at most this much of its text: a wall of text without breaks is
+# unreadable long before, and the whole of a huge one would not fit the tokenizer's limit.
+MAX_PARAGRAPH_CHARS = 100_000
+
+
+def _within(text: str, limit: int) -> int:
+    """Where to cut ``text`` to at most ``limit`` characters: at the last space before it."""
+    if len(text) <= limit:
+        return len(text)
+    cut = text.rfind(" ", 0, limit)
+    return cut if cut > 0 else limit
+
+
 class ReadabilityCheck(ArticleCheck):
     """Paragraphs whose Flesch-Kincaid grade is above the limit (CT501).
 
@@ -85,7 +98,7 @@ class ReadabilityCheck(ArticleCheck):
         for offset, paragraph in self.paragraphs(self.prose(article.text)):
             if len(paragraph.split()) < self.min_words:
                 continue
-            doc = nlp(paragraph)
+            doc = nlp(paragraph[:_within(paragraph, MAX_PARAGRAPH_CHARS)])
             n_words = sum(1 for _ in get_words(doc))
             if n_words < self.min_words:
                 continue
