@@ -34,8 +34,11 @@ test: $(STAMP) browser
 browser:
 	@sh .ci/install-chromium
 
+# Whole-process timings and peak memory of `cramptext export` against bare spaCy and
+# itself (benchmarks/bench_corpus.py); options through BENCH_ARGS, e.g.
+# make bench BENCH_ARGS="--rounds 1 --only speed,memory".
 bench: $(STAMP)
-	$(BIN)/python benchmarks/bench_extract.py
+	$(BIN)/python benchmarks/bench_corpus.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) $(OUT)
