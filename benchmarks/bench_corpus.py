@@ -162,14 +162,18 @@ def passes_for(words: int) -> int:
 
 
 def write_copies(folder: Path, passes: int) -> tuple[int, int]:
-    """``passes`` copies of every corpus article, each under a distinct name; (files, words)."""
+    """``passes`` copies of every corpus article, each under a distinct name and with a last line
+    of its own, so no two texts are the same (a cold run must not find a copy in its own
+    cache); (files, words)."""
     folder.mkdir(parents=True)
     files = total = 0
     for p in corpus_files():
-        text = p.read_text(encoding="utf-8")
+        text = p.read_text(encoding="utf-8").rstrip("\n")
         for i in range(passes):
-            (folder / f"{i:04d}_{p.name}").write_text(text, encoding="utf-8")
-        files, total = files + passes, total + passes * len(text.split())
+            copy = f"{text}\n\nCopy {i} of {p.stem}.\n"
+            (folder / f"{i:04d}_{p.name}").write_text(copy, encoding="utf-8")
+            total += len(copy.split())
+        files += passes
     return files, total
 
 
