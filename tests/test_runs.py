@@ -24,7 +24,7 @@ from cramptext.io.documents import Document
 from cramptext.runner import RunOptions, analyse
 
 REPO = Path(__file__).resolve().parents[1]
-CRAMPTEXT = [sys.executable, "-c", "from cramptext.cli import main; main()"]
+CRAMPTEXT = [sys.executable, "-P", "-c", "from cramptext.cli import main; main()"]
 
 ARTICLES = [
     "Night cramps in the calves are often caused by dehydration. Drink more water during the day.\n",
@@ -134,7 +134,7 @@ def test_a_cached_run_of_the_command_does_not_import_spacy(tmp_path: Path) -> No
     script = ("import sys\nfrom cramptext.cli import main\nsys.argv = ['cramptext'] + sys.argv[1:]\n"
               "try:\n    main()\nexcept SystemExit:\n    pass\n"
               "print('spacy' in sys.modules, file=sys.stderr)\n")
-    command = [sys.executable, "-c", script, "export", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out.sqlite")]
+    command = [sys.executable, "-P", "-c", script, "export", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out.sqlite")]
     cold = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
     warm = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
     assert cold.stderr.strip().endswith("True"), cold.stderr
