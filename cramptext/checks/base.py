@@ -17,6 +17,7 @@ from spacy.vocab import Vocab
 from ..knowledge import Lexicon
 from ..records import Claim, Finding, line_col
 from .rule import Rule
+from .shared_patterns import SharedPatterns
 
 ARTICLE_CATEGORIES = frozenset({"claim", "consistency", "completeness", "readability"})
 
@@ -29,6 +30,12 @@ class CheckContext:
     tokenizer: Callable[[str], Doc]  # for phrase patterns
     lexicon: Lexicon
     max_grade: float | None = None  # readability limit from the configuration (max-grade), if set
+    # token patterns of the phrasing rules, matched once per document for all of them
+    patterns: SharedPatterns | None = field(default=None, compare=False)
+
+    def __post_init__(self):
+        if self.patterns is None:
+            object.__setattr__(self, "patterns", SharedPatterns(self.vocab))
 
 
 @dataclass(frozen=True)
@@ -36,6 +43,7 @@ class PhrasingInput:
     source: str
     text: str  # as read: every offset refers to it
     doc: Doc  # parse of ``text``
+    cache: dict = field(default_factory=dict, compare=False, repr=False)  # what checks share about this parse
 
 
 @dataclass(frozen=True)

@@ -3,13 +3,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import spacy
 import srsly
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from . import lemma_cache
 from .knowledge_component import SPANS_KEY, KnowledgeComponent
+from .matching import IndexedMatcher
 
 CONDITIONS_KEY = "cramptext_conditions"  # what the text is about: conditions named in it
 
@@ -27,7 +30,8 @@ class ConceptMatcher(KnowledgeComponent):
     Synonyms match on lemmas (so inflections match) and on lower-case text;
     token patterns from the lexicon add what phrases cannot say. Overlaps
     keep the longest match. The synonyms' lemmas come from the pipeline's own
-    lemmatiser (``initialize``) and are saved with the pipeline (``to_disk``).
+    lemmatiser (``initialize``), are kept between runs in the user's cache
+    (``lemma_cache``) and are saved with the pipeline (``to_disk``).
     """
 
     def __init__(self, nlp: Language, name: str = "cramptext_concepts", *, rules_dir=None, spans_key=SPANS_KEY):
@@ -38,13 +42,13 @@ class ConceptMatcher(KnowledgeComponent):
     def initialize(self, get_examples=None, *, nlp: Language | None = None, rules_dir: str | None = None) -> None:
         """Load the lexicon and lemmatise its synonyms with the pipeline's components before this one."""
         super().initialize(get_examples, nlp=nlp, rules_dir=rules_dir)
-        self._set_lemma_patterns(self._build_lemma_patterns())
+        self._set_lemma_patterns(lemma_cache.cached(self._lemma_cache_key(), self._build_lemma_patterns))
 
     def load(self, knowledge) -> None:
         super().load(knowledge)
         vocab = self.nlp.vocab
         self._lower_matcher = PhraseMatcher(vocab, attr="LOWER")
-        self._token_matcher = Matcher(vocab)
+        self._token_matcher = IndexedMatcher(vocab)
         for concept in knowledge.lexicon:
             self._lower_matcher.add(concept.id, [self.nlp.make_doc(s) for s in concept.synonyms])
             if concept.patterns:
@@ -52,21 +56,39 @@ class ConceptMatcher(KnowledgeComponent):
         self._condition_ids = set(knowledge.lexicon.conditions)
         self._set_lemma_patterns([])
 
-    def _lemmatise(self, texts: list[str]) -> list[Doc]:
-        """Run the components before this one over pattern phrases, in batches; lemmas need no parse."""
-        docs = [self.nlp.make_doc(t) for t in texts]
+    def _lemmatisers(self) -> list[tuple[str, object]]:
+        """The components before this one that lemmas depend on (not the parser, NER or cramptext's)."""
+        found = []
         for name, proc in self.nlp.pipeline:
             if name == self.name:
                 break
-            if name.startswith("cramptext_") or name in ("parser", "ner"):
-                continue
+            if not (name.startswith("cramptext_") or name in ("parser", "ner")):
+                found.append((name, proc))
+        return found
+
+    def _lemmatise(self, texts: list[str]) -> list[Doc]:
+        """Run the components before this one over pattern phrases, in batches; lemmas need no parse."""
+        docs = [self.nlp.make_doc(t) for t in texts]
+        for _, proc in self._lemmatisers():
             docs = list(proc.pipe(docs)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
         return docs
 
-    def _build_lemma_patterns(self) -> list[dict]:
+    def _phrases(self) -> list[tuple[str, str]]:
         lexicon = self.knowledge.lexicon
         phrases = [(c.id, s) for c in lexicon for s in c.synonyms]
-        phrases += [(c.id, s) for c in lexicon.conditions.values() for s in c.synonyms]
+        return phrases + [(c.id, s) for c in lexicon.conditions.values() for s in c.synonyms]
+
+    def _lemma_cache_key(self) -> str:
+        """What the lemmatised synonyms depend on: the phrases, the inversion heads, the model and spaCy."""
+        meta = self.nlp.meta
+        return lemma_cache.cache_key({
+            "phrases": self._phrases(), "inversion_heads": sorted(self.knowledge.cues.inversion_heads),
+            "model": [meta.get("lang"), meta.get("name"), meta.get("version")], "spacy": spacy.__version__,
+            "components": [[name, self.nlp.get_pipe_meta(name).factory] for name, _ in self._lemmatisers()],
+        })
+
+    def _build_lemma_patterns(self) -> list[dict]:
+        phrases = self._phrases()
         docs = self._lemmatise([s for _, s in phrases])
         patterns = [{"label": concept_id, "pattern": [t.lemma_.lower() for t in doc]}
                     for (concept_id, _), doc in zip(phrases, docs)]

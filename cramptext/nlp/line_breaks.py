@@ -3,8 +3,14 @@ from __future__ import annotations
 
 import re
 
+import numpy
+from spacy.attrs import SENT_START
+from spacy.errors import Errors
 from spacy.language import Language
 from spacy.tokens import Doc
+
+# Token.sent_start values as Doc.to_array gives them (uint64): a start, and not a start.
+IS_START, NOT_START = numpy.uint64(1), numpy.uint64(2**64 - 1)
 
 
 @Language.factory("cramptext_line_breaks", assigns=["token.is_sent_start"])
@@ -20,33 +26,43 @@ class LineBreaks:
     """
 
     def __call__(self, doc: Doc) -> Doc:
+        starts: dict[int, bool] = {}  # token index -> is a sentence start (the last decision wins)
         line: list = []
         for token in doc:
             if token.is_space:
                 if "\n" in token.text:
-                    self._mark(line)
+                    self._mark(line, starts)
                     line = []
                 continue
             line.append(token)
             if "\n" in token.whitespace_:
-                self._mark(line)
+                self._mark(line, starts)
                 line = []
-        self._mark(line)
+        self._mark(line, starts)
+        if starts:
+            # One write for the whole Doc: setting Token.is_sent_start checks the whole Doc for
+            # a parse each time, which made a text of many short lines quadratic.
+            if doc.has_annotation("DEP"):
+                raise ValueError(Errors.E043)
+            values = doc.to_array([SENT_START]).reshape(len(doc))
+            for i, start in starts.items():
+                values[i] = IS_START if start else NOT_START
+            doc.from_array([SENT_START], values)
         return doc
 
     @staticmethod
-    def _mark(line: list) -> None:
+    def _mark(line: list, starts: dict[int, bool]) -> None:
         """A line starts a sentence; a line with no sentence end inside it ("Soap Under the Sheet
         Can Prevent Cramps", "- Calcium channel blockers") is one sentence, its bullet included."""
         if not line:
             return
         if line[0].i > 0:
-            line[0].is_sent_start = True
+            starts[line[0].i] = True
         if not any(t.text in SENTENCE_ENDS for t in line[:-1]):
             for token in line[1:]:
-                token.is_sent_start = False
+                starts[token.i] = False
         elif is_bullet(line[0]) and len(line) > 1:
-            line[1].is_sent_start = False
+            starts[line[1].i] = False
 
 
 SENTENCE_ENDS = frozenset({".", "!", "?", "…", ";"})

@@ -63,6 +63,7 @@ class SectionClassifier:
 
     def __init__(self, heading_cues: dict):
         self._regexes = {kind: _keyword_regex(words) for kind, words in heading_cues.items() if words}
+        self.key = tuple(sorted((kind, regex.pattern) for kind, regex in self._regexes.items()))  # same cues, same key
 
     def kind_of(self, title: str, *, last: bool = False) -> str | None:
         """The kind of the first cue in a heading; of the last one in a lead-in line,

@@ -16,6 +16,7 @@ from collections import Counter
 from spacy.tokens import Span
 
 from ..records import CRAMPS, DocumentTopic  # noqa: F401  (records: results carry them without spaCy)
+from .doc_cache import text
 from .structure import Structure
 
 HEADING_WEIGHT = 3.0  # a condition named in the title or a heading says more than one in the text
@@ -30,8 +31,10 @@ class TopicMap:
         self._asides = {span.start_char for span in conditions if in_brackets(span)}
         weights: Counter = Counter()
         heading_topics: list[tuple[int, str | None]] = []
-        for block in structure.blocks:
-            named = [t for start, t in mentions if block.start <= start <= block.end]
+        starts = [start for start, _ in mentions]
+        for block in structure.blocks:  # each block's mentions by bisection: no scan of all mentions per line
+            named = [t for _, t in mentions[bisect.bisect_left(starts, block.start):
+                                            bisect.bisect_right(starts, block.end)]]
             if block.role == "heading":
                 heading_topics.append((block.start, CRAMPS if CRAMPS in named else (named[0] if named else None)))
             for t in named:
@@ -47,7 +50,7 @@ class TopicMap:
             about = best_other[0]
         self.document = DocumentTopic(about, {t: round(w / total, 3) for t, w in weights.most_common()})
         self._mentions = mentions
-        self._starts = [start for start, _ in mentions]
+        self._starts = starts
         self._headings = heading_topics
         self._heading_starts = [start for start, _ in heading_topics]
 
@@ -70,5 +73,5 @@ class TopicMap:
 
 def in_brackets(span: Span) -> bool:
     """Whether ``span`` stands inside round brackets within its sentence."""
-    before = span.doc.text[span.sent.start_char:span.start_char]
+    before = text(span.doc)[span.sent.start_char:span.start_char]
     return before.count("(") > before.count(")")

@@ -15,7 +15,6 @@ from __future__ import annotations
 from typing import Iterator
 
 from spacy.errors import MatchPatternError
-from spacy.matcher import Matcher
 from spacy.util import filter_spans
 
 from ...errors import RuleError
@@ -49,17 +48,16 @@ class CalqueTableCheck(PhrasingCheck):
     def __init__(self, rule, context):
         super().__init__(rule, context)
         self.entries = rule.params["entries"]
-        self.matcher = Matcher(context.vocab)
         self.keys = {}
         for i, entry in enumerate(self.entries):
             key = f"{rule.code}-{i}"
             try:
-                self.matcher.add(key, [entry["pattern"]])
+                match_id = context.patterns.add(key, [entry["pattern"]])
             except (MatchPatternError, ValueError) as err:
                 first_line = str(err).strip().splitlines()[0]
                 raise RuleError(f"{rule.path}: params/entries/{i}/pattern: not a spaCy Matcher pattern "
                                 f"({first_line}; quote YAML words such as \"on\" and \"no\")") from err
-            self.keys[context.vocab.strings[key]] = entry
+            self.keys[match_id] = entry
 
     def _applies(self, doc, span, entry) -> bool:
         before = doc[span.start - 1] if span.start > 0 else None
@@ -85,7 +83,7 @@ class CalqueTableCheck(PhrasingCheck):
 
     def run(self, article: PhrasingInput) -> Iterator[Finding]:
         doc = article.doc
-        found = [(doc[s:e], self.keys[m]) for m, s, e in self.matcher(doc)]
+        found = [(doc[s:e], self.keys[m]) for m, s, e in self.context.patterns.matches(article) if m in self.keys]
         found = [(span, entry) for span, entry in found if self._applies(doc, span, entry)]
         entry_of = {(span.start, span.end): entry for span, entry in found}
         for span in filter_spans([span for span, _ in found]):

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from spacy.matcher import Matcher
 from spacy.util import filter_spans
 
 from ...records import Finding
@@ -22,13 +21,13 @@ class PatternCheck(PhrasingCheck):
 
     def __init__(self, rule, context):
         super().__init__(rule, context)
-        self.matcher = Matcher(context.vocab)
-        self.matcher.add(rule.code, [list(p) for p in rule.patterns])
+        self.match_id = context.patterns.add(rule.code, [list(p) for p in rule.patterns])
         self.required = set(rule.params.get("requires_in_sentence", ()))
 
     def run(self, article: PhrasingInput) -> Iterator[Finding]:
         doc = article.doc
-        spans = filter_spans([doc[s:e] for _, s, e in self.matcher(doc)])
+        matches = self.context.patterns.matches(article)
+        spans = filter_spans([doc[s:e] for m, s, e in matches if m == self.match_id])
         for span in spans:
             if self.required and not (self.required & sentence_lemmas(span)):
                 continue

@@ -21,6 +21,7 @@ from typing import Iterator
 
 from spacy.tokens import Span, Token
 
+from ...nlp.doc_cache import sentences
 from ...records import Finding
 from ..base import PhrasingCheck, PhrasingInput
 
@@ -61,7 +62,7 @@ class VerbFirstCheck(PhrasingCheck):
         return True
 
     def run(self, article: PhrasingInput) -> Iterator[Finding]:
-        for sent in article.doc.sents:
+        for sent in sentences(article.doc):
             text = sent.text.rstrip()
             if not text or text.endswith(("?", ":")) or "\"" in text or "“" in text:
                 continue

@@ -129,7 +129,7 @@ class WordSenseCheck(PhrasingCheck):
         elif token.pos_ == "ADJ" and token.dep_ == "amod" and token.head.i > token.i \
                 and token.head.i - token.i <= self.max_tokens:
             end = token.head
-        rest = doc.text[token.idx + len(token):end.idx + len(end)]
+        rest = article.text[token.idx + len(token):end.idx + len(end)]  # the text the doc parses
         start, replacement = token.idx, word + rest
         article_fix = article_for(doc, token.i, word)
         if article_fix is not None:  # "an infringement of" → "a pinching of"

@@ -13,6 +13,7 @@ from typing import Iterator
 from spacy.tokens import Doc, Span
 
 from ...knowledge import Knowledge
+from .. import doc_cache
 from ..context import ContextMatcher
 from ..structure import RE_BLANK_LINE, SectionClassifier, Structure
 from .kinds import KindResolver
@@ -44,18 +45,18 @@ class ClaimExtractor:
                  every_topic: bool = False) -> tuple[list[ClaimMention], DocumentTopic]:
         """The claims of ``doc`` about cramps (with ``every_topic``, of every sentence) and what it is about."""
         self.context.reset()
-        structure = Structure(doc.text, self.sections)
+        structure = doc_cache.structure(doc, self.sections)
         topics = TopicMap(structure, list(condition_spans), self.topic_of, len(doc) - sum(t.is_punct or t.is_space for t in doc))
         by_sentence: dict[int, list[Span]] = {}
         for span in drop_nested(concept_spans, self.nested_heads):
             by_sentence.setdefault(span.sent.start, []).append(span)
         mentions: list[ClaimMention] = []
         # Headings name topics, unless one states a claim ("Soap under the sheet can prevent cramps").
-        sentences = [s for s in doc.sents if (structure.role(s.start_char) != "heading" or is_statement(s))
+        sentences = [s for s in doc_cache.sentences(doc) if (structure.role(s.start_char) != "heading" or is_statement(s))
                      and (every_topic or topics.sentence_topic(s) == CRAMPS)]
         doctors = {s.start: list(self.doctor.mentions(s, by_sentence.get(s.start, []), self._mention))
                    for s in sentences}
-        paragraph_starts = [0] + [m.end() for m in RE_BLANK_LINE.finditer(doc.text)]
+        paragraph_starts = [0] + [m.end() for m in RE_BLANK_LINE.finditer(doc_cache.text(doc))]
         advised = {bisect.bisect_right(paragraph_starts, s.start_char) for s in sentences if doctors[s.start]
                    or any(span.label_ in self.advice_ids for span in by_sentence.get(s.start, []))}
         for sent in sentences:

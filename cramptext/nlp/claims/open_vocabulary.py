@@ -11,6 +11,7 @@ from typing import Iterator
 from spacy.tokens import Span, Token
 
 from ...knowledge import Cues
+from ..doc_cache import noun_chunks
 from ..structure import Structure
 from .mention import ClaimMention, lemma_set
 from .red_flags import MentionBuilder
@@ -42,7 +43,7 @@ class OpenVocabulary:
                     yield mention(sent, phrase[0].i, phrase[-1].i + 1, kind, name, None)
         block = structure.block_at(sent.start_char)
         if section in ("cause", "remedy") and is_fragment(sent) and block is not None and block.start == sent.start_char:
-            for chunk in sent.noun_chunks:
+            for chunk in noun_chunks(sent):  # the document's chunks, found once
                 phrase = [t for t in chunk if t.dep_ not in OPEN_DROP_DEPS]
                 if not phrase or any(t.i in covered for t in chunk):
                     continue

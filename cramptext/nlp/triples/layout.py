@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from .. import doc_cache
 from ..claims import ClaimMention
-from ..structure import Block, SectionClassifier, Structure
+from ..structure import Block, SectionClassifier
 from .cues import CueFinder, SentenceCues
 
 RE_LINE_END = re.compile(r"[.!?:;…)\"'”’]\s*$")
@@ -62,20 +63,23 @@ class Section:
 
 class Layout:
     def __init__(self, doc: Doc, claims: list[ClaimMention], classifier: SectionClassifier, cues: CueFinder):
-        structure = Structure(doc.text, classifier)
+        structure = doc_cache.structure(doc, classifier)  # the claim extractor's, when it ran on this Doc
+        text = doc_cache.text(doc)
         self.sections: list[Section] = [Section(0, None)]
         self.units: list[Unit] = []
         unit_of_block: dict[int, Unit] = {}
+        section_of_heading: dict[int, Section] = {}  # by the heading block's id: no search per heading
         previous: Block | None = None
         for block in structure.blocks:
             section = self.sections[-1]
             if block.role == "heading":
                 self.sections.append(Section(len(self.sections), block))
+                section_of_heading[id(block)] = self.sections[-1]
                 previous = None
                 continue
             unit = self.units[-1] if self.units else None
             if not (unit is not None and previous is not None and unit.section is section
-                    and self._runs_on(doc.text, previous, block, unit.role)):
+                    and self._runs_on(text, previous, block, unit.role)):
                 unit = Unit(block.role, section)
                 self.units.append(unit)
                 section.units.append(unit)
@@ -83,13 +87,13 @@ class Layout:
             unit_of_block[block.start] = unit
             previous = block
         self.sentences: list[Sentence] = []
-        for span in doc.sents:
+        for span in doc_cache.sentences(doc):
             if not span.text.strip():
                 continue
             block = structure.block_at(span.start_char)
             sentence = Sentence(span, cues.find(span))
             if block is not None and block.role == "heading":
-                self._section_of_heading(block).headings.append(sentence)
+                section_of_heading.get(id(block), self.sections[0]).headings.append(sentence)
             elif block is not None and block.start in unit_of_block:
                 sentence.unit = unit_of_block[block.start]
                 sentence.unit.sentences.append(sentence)
@@ -99,12 +103,6 @@ class Layout:
             i = bisect.bisect_right(starts, m.start) - 1
             if i >= 0:
                 self.sentences[i].claims.append(m)
-
-    def _section_of_heading(self, block: Block) -> Section:
-        for section in self.sections:
-            if section.heading is block:
-                return section
-        return self.sections[0]
 
     @staticmethod
     def _runs_on(text: str, previous: Block, block: Block, unit_role: str) -> bool:

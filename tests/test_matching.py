@@ -1,0 +1,75 @@
+"""IndexedMatcher finds what spaCy's Matcher finds, trying each pattern only near its anchor word."""
+from __future__ import annotations
+
+import pytest
+from spacy.errors import MatchPatternError
+from spacy.matcher import Matcher
+
+from cramptext.nlp.matching import IndexedMatcher
+
+TEXT = ("A lack of the vitamin D can cause night cramps. Drink plenty of water and drink enough fluids. "
+        "Stretch the calf muscles before bed; a lack of magnesium or vitamin D3 is common. Replace the lost salts. Take 300 mg daily.")
+PATTERNS = {
+    "vitamin_d": [[{"LOWER": {"IN": ["lack", "shortage"]}, "OP": "?"}, {"LOWER": {"IN": ["of", "in"]}, "OP": "?"},
+                   {"LOWER": "the", "OP": "?"}, {"LOWER": "vitamin"}, {"LOWER": {"IN": ["d", "d3"]}}]],
+    "drinking": [[{"LEMMA": "drink"}, {"LOWER": {"IN": ["plenty", "enough"]}}, {"LOWER": "of", "OP": "?"},
+                  {"LEMMA": {"IN": ["water", "fluid"]}, "OP": "?"}]],
+    "salts": [[{"LEMMA": "replace"}, {"LOWER": {"IN": ["the", "lost"]}, "OP": "*"}, {"LEMMA": "salt"}]],  # unbounded
+    "titled": [[{"IS_TITLE": True}, {"LOWER": "the"}]],  # anchored on its second word
+    "stretch": [[{"LEMMA": "stretch"}, {"POS": "DET", "OP": "?"}, {"LOWER": "calf"}, {"LEMMA": "muscle", "OP": "?"}]],
+    "absent": [[{"LOWER": "quinine"}, {"LOWER": "water"}]],
+    "numbered": [[{"LIKE_NUM": True}, {"IS_ALPHA": True, "OP": "?"}]],  # no fixed word: run over the whole doc
+}
+
+
+def matchers(nlp, patterns):
+    ref, fast = Matcher(nlp.vocab), IndexedMatcher(nlp.vocab)
+    for key, pats in patterns:
+        ref.add(key, pats)
+        fast.add(key, pats)
+    return ref, fast
+
+
+def by_span(matches):
+    spans: dict = {}
+    for key, start, end in matches:
+        spans.setdefault((start, end), []).append(key)
+    return spans
+
+
+def test_same_matches_as_spacy(nlp):
+    doc = nlp(TEXT)
+    ref, fast = matchers(nlp, PATTERNS.items())
+    expected, found = ref(doc), fast(doc)
+    assert sorted(found) == sorted(expected) and len(found) == len(expected)
+    assert found == sorted(found, key=lambda m: (m[1], m[2]))
+    assert {nlp.vocab.strings[k] for k, _, _ in found} == set(PATTERNS) - {"absent"}
+
+
+def test_equal_spans_keep_spacys_order(nlp):
+    """Every pattern under two keys: each match is a tie, and filter_spans keeps the first of equal spans."""
+    doc = nlp(TEXT)
+    for suffixes in (("", "-twin"), ("-twin", "")):
+        twins = [(key + s, pats) for key, pats in PATTERNS.items() for s in suffixes]
+        ref, fast = matchers(nlp, twins)
+        assert by_span(fast(doc)) == by_span(ref(doc))
+
+
+def test_tries_patterns_only_near_their_anchor(nlp):
+    doc = nlp(TEXT)
+    _, fast = matchers(nlp, PATTERNS.items())
+    positions = fast._positions(doc)
+    windows = {p.matcher: p.windows(positions, len(doc)) for p in fast._indexed}
+    assert sum(b - a for w in windows.values() for a, b in w) < len(doc)
+    assert [] in windows.values()  # "quinine" is not in the text: that pattern is not run at all
+
+
+def test_bad_pattern_raises_spacys_error(nlp):
+    with pytest.raises(MatchPatternError):
+        IndexedMatcher(nlp.vocab).add("bad", [[{"LOWER": {"IN": "not a list"}}]])
+
+
+def test_empty_doc_and_matcher(nlp):
+    assert IndexedMatcher(nlp.vocab)(nlp("Drink water.")) == []
+    _, fast = matchers(nlp, PATTERNS.items())
+    assert fast(nlp("")) == []
