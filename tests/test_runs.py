@@ -1,6 +1,6 @@
 """Runs at corpus scale (issue 10): results stream out in input order as documents are done,
 a stopped run keeps what it did, the cache, parallel and Dask runs give the same records as a
-plain run, only edited paragraphs are parsed again, long articles go through in bounded pieces,
+plain run, only edited sentences are parsed again, long articles go through in bounded pieces,
 and a size limit guards against worse."""
 from __future__ import annotations
 
@@ -186,23 +186,24 @@ def test_no_cache_reads_and_writes_nothing(nlp, spec, tmp_path: Path) -> None:
 
 # ---------------------------------------------------------------- one pass, only what changed parsed again
 
-def test_only_the_paragraphs_an_edit_touches_are_parsed_again(nlp, spec) -> None:
+def test_only_the_sentences_an_edit_touches_are_parsed_again(nlp, spec) -> None:
     from cramptext.runner.spec import engine_for_spec
 
     engine = engine_for_spec(spec)
     untouched = "Dehydration is a common cause of cramps in the legs. Drink water through the day."
+    neighbour = "Massage helps in the evening."
     edited = "The reason that drives caviar can be reinforced sports."
-    text = f"{untouched}\n\n{edited}\n\n{untouched} Stretch the calf before bed.\n"
+    text = f"{untouched}\n\n{neighbour} {edited}\n\n{untouched} Stretch the calf before bed.\n"
     parsed: list[str] = []
     with texts_parsed(engine, parsed):
         (result,) = engine.analyse([Document("a.txt", text)])
     assert parsed[0] == text  # the whole text once
     assert len(parsed) == 2 and "caviar" not in parsed[1] and untouched not in parsed[1]
-    assert parsed[1].startswith("The reason")
+    assert parsed[1].startswith("The reason")  # not its paragraph's other sentence
     assert ("cause", "overexertion") in {(c.kind, c.concept) for c in result.claims}  # read in the new parse
     for claim in result.claims:
         assert text[claim.start:claim.end] == claim.text
-    # the joined parse is the parse of the cleaned text, paragraph for paragraph
+    # the joined parse is the parse of the cleaned text, sentence for sentence
     cleaned = result.cleaned()
     assert "caviar" not in cleaned
 
