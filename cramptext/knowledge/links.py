@@ -54,12 +54,13 @@ class LinkRules:
 
 def _check(path: Path, lexicon: Lexicon, concept_id: str, kinds: tuple, keys: list) -> None:
     concept = lexicon.concepts.get(concept_id)
-    where = f"{path}:{node_line(path, keys)}: {'/'.join(map(str, keys))}"
+    if concept is not None and set(kinds) & set(concept.kinds):
+        return
+    where = f"{path}:{node_line(path, keys)}: {'/'.join(map(str, keys))}"  # the file read again: errors only
     if concept is None:
         raise RuleError(f"{where}: unknown concept id {concept_id!r} (not in concepts.yaml)")
-    if not set(kinds) & set(concept.kinds):
-        raise RuleError(f"{where}: concept {concept_id!r} cannot be a {' or '.join(kinds)} "
-                        f"(its kinds: {', '.join(concept.kinds)})")
+    raise RuleError(f"{where}: concept {concept_id!r} cannot be a {' or '.join(kinds)} "
+                    f"(its kinds: {', '.join(concept.kinds)})")
 
 
 def load_links(path: Path, lexicon: Lexicon) -> LinkRules:
