@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 from collections import deque
+from itertools import groupby
 from dataclasses import replace
 from typing import Iterable, Iterator, Sequence
 
@@ -31,7 +32,9 @@ from .normalise import SAFE_AND_UNSAFE, Edit, apply_edits, clean, edits_from
 from .records import Claim, Finding, Triple, line_col
 from .results import DocumentResult
 
-CHUNK_CHARS = 100_000  # the largest piece parsed at once: bounds memory for any article
+CHUNK_CHARS = 100_000  # the largest piece analysed at once: bounds memory for any article
+PARSE_CHARS = 20_000  # the longest text the parser is given at once (its memory grows with it)
+REPARSE_BATCH = 16  # edited sentences parsed together: few enough to keep that bound too
 PIPE_BATCH = 1  # pieces parsed together: larger batches were no faster here, and each document
 # is then done (and written) before the next one is read
 
@@ -158,7 +161,13 @@ class Engine:
                     except Exception:  # noqa: BLE001 - a damaged entry is parsed again
                         docs[i] = None
         todo = [i for i, doc in enumerate(docs) if doc is None]
-        for i, doc in zip(todo, self.nlp.pipe([texts[i] for i in todo], disable=list(CLAIM_COMPONENTS))):
+        # The parser's memory grows with the length of what it is given: a long text goes in
+        # windows, one at a time, joined again into one Doc.
+        windows = [(i, window) for i in todo for _, window in chunks(texts[i], PARSE_CHARS)]
+        parsed = self.nlp.pipe((window for _, window in windows), batch_size=1, disable=list(CLAIM_COMPONENTS))
+        for i, group in groupby(zip((i for i, _ in windows), parsed), key=lambda pair: pair[0]):
+            parts = [doc for _, doc in group]
+            doc = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
             docs[i] = doc
             if parses is not None:
                 parses.put(texts[i], doc.to_bytes(exclude=["user_data"]))
@@ -196,30 +205,35 @@ class Engine:
         spans = sentences(doc)
         starts = [doc[a].idx for a, _ in spans]
         joined_to_next = [False] * len(spans)  # an edit across a sentence break joins the two
-        first_of = []
+        edits_of: dict[int, list[Edit]] = {}  # sentence index -> the edits that start in it
         for edit in edits:
             i = max(bisect.bisect_right(starts, edit.start) - 1, 0)
             j = max(bisect.bisect_left(starts, edit.end) - 1, i)
             joined_to_next[i:j] = [True] * (j - i)
-            first_of.append(i)
-        groups: list[list] = []  # [first token, end token, edits]
+            edits_of.setdefault(i, []).append(edit)
+        groups: list[list] = []  # [first token, end token, edits]; untouched sentences run together
         for i, (a, b) in enumerate(spans):
-            if i and joined_to_next[i - 1]:
+            found = edits_of.get(i, [])
+            if groups and ((i and joined_to_next[i - 1]) or (not found and not groups[-1][2])):
                 groups[-1][1] = b
+                groups[-1][2].extend(found)
             else:
-                groups.append([a, b, []])
-            for edit, first in zip(edits, first_of):
-                if first == i:
-                    groups[-1][2].append(edit)
+                groups.append([a, b, list(found)])
+        source = doc.text  # joined once: doc.text builds the whole text at each call
         texts = []
         for a, b, group_edits in groups:
             if group_edits:
                 lo = doc[a].idx
                 hi = doc[b - 1].idx + len(doc[b - 1].text_with_ws)
-                texts.append(apply_edits(doc.text[lo:hi], [Edit(e.start - lo, e.end - lo, e.text)
-                                                           for e in group_edits])[0])
-        fresh = self.nlp.pipe(texts, disable=list(CLAIM_COMPONENTS))
-        parts = [next(fresh) if group_edits else doc[a:b].as_doc() for a, b, group_edits in groups]
+                texts.append(apply_edits(source[lo:hi], [Edit(e.start - lo, e.end - lo, e.text)
+                                                         for e in group_edits])[0])
+        fresh = self.nlp.pipe(texts, batch_size=REPARSE_BATCH, disable=list(CLAIM_COMPONENTS))
+        # Span.as_doc turns the whole Doc into an array at each call unless given it: once here
+        # (the attributes are as_doc's own default, a private helper of spaCy's Doc).
+        head = doc._get_array_attrs()
+        array = doc.to_array(head)
+        parts = [next(fresh) if group_edits else doc[a:b].as_doc(array_head=head, array=array)
+                 for a, b, group_edits in groups]
         whole = Doc.from_docs(parts, ensure_whitespace=False) if len(parts) > 1 else parts[0]
         if whole.text != cleaned:  # not expected; the whole text parsed again is always right
             whole = self.nlp(cleaned, disable=list(CLAIM_COMPONENTS))
@@ -237,6 +251,7 @@ class Engine:
     @staticmethod
     def _claims(source: str, text: str, offset: int, doc, to_original, codes: dict) -> Iterator[tuple[object, Claim]]:
         """(mention, record) for each claim of ``doc`` whose span maps onto the original text."""
+        sentences: dict[tuple[int, int], str] = {}  # claims of one sentence share its text
         for m in doc._.claims or ():
             start, end, s_start, s_end = m.start, m.end, m.sent_start, m.sent_end
             if to_original is not None:
@@ -246,9 +261,11 @@ class Engine:
             if end <= start:
                 continue
             line, column = line_col(text, start)
+            if (s_start, s_end) not in sentences:
+                sentences[s_start, s_end] = " ".join(text[s_start:s_end].split())
             yield m, Claim(source=source, kind=m.kind, concept=m.concept, concept_id=m.concept_id,
                            text=text[start:end], start=start, end=end, line=line, column=column,
-                           sentence=" ".join(text[s_start:s_end].split()), negated=m.negated, hedged=m.hedged,
+                           sentence=sentences[s_start, s_end], negated=m.negated, hedged=m.hedged,
                            icd10cm=codes.get(m.concept_id))
 
     @staticmethod

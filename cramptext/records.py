@@ -6,6 +6,7 @@ the JSON fields the contract fixes (``to_dict``).
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import asdict, dataclass, field
 
 KINDS = ("cause", "symptom", "remedy", "red_flag")
@@ -184,6 +185,27 @@ class RuleInfo:
 
 def line_col(text: str, offset: int) -> tuple[int, int]:
     """1-based line and column of a character offset."""
-    line = text.count("\n", 0, offset) + 1
-    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return line, column
+    if len(text) < LONG_TEXT:
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        return line, column
+    breaks = _line_breaks(text)
+    line = bisect.bisect_left(breaks, offset)  # line breaks before the offset
+    return line + 1, offset - (breaks[line - 1] + 1 if line else 0) + 1
+
+
+LONG_TEXT = 20_000  # longer texts: line breaks found once, not scanned again for every offset
+_last_breaks: tuple[str, list[int]] | None = None  # (text, its line break offsets): the last long text
+
+
+def _line_breaks(text: str) -> list[int]:
+    global _last_breaks
+    last = _last_breaks
+    if last is not None and last[0] is text:
+        return last[1]
+    breaks, i = [], text.find("\n")
+    while i != -1:
+        breaks.append(i)
+        i = text.find("\n", i + 1)
+    _last_breaks = (text, breaks)
+    return breaks

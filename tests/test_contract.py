@@ -53,6 +53,22 @@ def line_col(text: str, offset: int) -> tuple[int, int]:
     return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
+
+@pytest.mark.parametrize("text", [
+    "Cramps at night.\n" * 3000,  # a long article of short lines
+    "word " * 10_000,  # a long paragraph without a line break
+    "\n\nStart after blank lines.\r\nAnd a Windows line end.\n" * 800 + "no break at the end",
+])
+def test_line_and_column_of_long_texts_are_those_of_short_ones(text: str) -> None:
+    """Long texts take line breaks from an index found once; the figures are the plain count's."""
+    from cramptext.records import LONG_TEXT, line_col as records_line_col
+
+    assert len(text) >= LONG_TEXT
+    offsets = [0, 1, len(text) - 1, len(text), *range(0, len(text), 997)]
+    offsets += [i for i, c in enumerate(text[:200]) if c == "\n"] + [i + 1 for i, c in enumerate(text[:200]) if c == "\n"]
+    for offset in offsets:
+        assert records_line_col(text, offset) == line_col(text, offset), offset
+
 def run(*args: str) -> tuple[int, str, str]:
     result = CliRunner().invoke(cli, list(args))
     if result.exception is not None and not isinstance(result.exception, SystemExit):

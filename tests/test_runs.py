@@ -225,6 +225,54 @@ def test_a_long_article_without_breaks_goes_through_in_bounded_pieces(nlp) -> No
         assert text[claim.start:claim.end] == claim.text
 
 
+def test_the_parser_is_given_a_long_piece_in_bounded_windows(nlp, spec) -> None:
+    """The parser's memory grows with its input: a piece longer than PARSE_CHARS goes in windows,
+    joined again into one parse of the whole piece (claims found all along, offsets exact)."""
+    from cramptext.engine import PARSE_CHARS
+    from cramptext.runner.spec import engine_for_spec
+
+    engine = engine_for_spec(spec)
+    sentence = "Dehydration can cause leg cramps at night, so drink water and stretch the calf. "
+    text = sentence * (2 * PARSE_CHARS // len(sentence) + 10)  # one paragraph, over two windows
+    parsed: list[str] = []
+    with texts_parsed(engine, parsed):
+        (result,) = engine.analyse([Document("long.txt", text)])
+    assert len(parsed) >= 3 and max(map(len, parsed)) <= PARSE_CHARS
+    assert "".join(parsed) == text
+    dehydration = [c for c in result.claims if c.concept == "dehydration"]
+    assert len(dehydration) >= text.count("Dehydration") - 2  # a sentence cut at a window may lose one
+    for claim in result.claims:
+        assert text[claim.start:claim.end] == claim.text
+
+
+def test_no_parse_outlives_its_document(nlp, spec) -> None:
+    """Memory does not grow with the number of documents: a parse is freed once its result is out
+    (the engine's shared per-Doc results keep a few at most)."""
+    import gc
+    import weakref
+
+    from cramptext.runner.spec import engine_for_spec
+
+    engine = engine_for_spec(spec)
+    alive: list = []
+    real_pipe = engine.nlp.pipe
+
+    def tracked(texts, *args, **kwargs):
+        for doc in real_pipe(texts, *args, **kwargs):
+            alive.append(weakref.ref(doc))
+            yield doc
+
+    engine.nlp.pipe = tracked
+    try:
+        for result in engine.analyse(documents(6) * 4):  # translated ones are parsed twice
+            assert result.claims
+    finally:
+        del engine.nlp.pipe
+    gc.collect()
+    assert len(alive) >= 24
+    assert sum(ref() is not None for ref in alive) <= 4
+
+
 # ---------------------------------------------------------------- the command line: streaming, stopping, limits
 
 def _fifo_run(tmp_path: Path, args: list[str], n: int = 12):

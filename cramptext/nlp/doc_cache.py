@@ -3,26 +3,34 @@
 ``doc.text`` joins every token again at each call, ``span.noun_chunks`` runs
 the chunker over the whole document for each sentence, and the claim
 extractor and the triple linker both need the lines' structure: each is
-computed on first use and kept while the Doc lives (weakly keyed, so nothing
-is stored in ``doc.user_data`` and saved Docs are unchanged). Only for Docs
-whose parse no longer changes: components after the parser.
+computed on first use and kept for the last few Docs used (nothing is stored
+in ``doc.user_data``, so saved Docs are unchanged). Not weakly keyed: what is
+kept (sentences, chunks) refers to its Doc, so a weak key would never die and
+every Doc of a run would stay in memory. Only for Docs whose parse no longer
+changes: components after the parser.
 """
 from __future__ import annotations
 
 import bisect
-from weakref import WeakKeyDictionary
+from collections import OrderedDict
 
 from spacy.tokens import Doc, Span
 
 from .structure import SectionClassifier, Structure
 
-_SHARED: WeakKeyDictionary = WeakKeyDictionary()
+KEPT = 4  # the engine works on one piece and its re-parse at a time; a few more cost little
+_SHARED: OrderedDict[int, tuple[Doc, dict]] = OrderedDict()  # id(doc) -> (doc, its results)
 
 
 def _memo(doc: Doc, key, build):
-    found = _SHARED.get(doc)
-    if found is None:
-        found = _SHARED[doc] = {}
+    entry = _SHARED.get(id(doc))
+    if entry is None or entry[0] is not doc:
+        entry = _SHARED[id(doc)] = (doc, {})  # the Doc is held, so its id is not reused meanwhile
+        if len(_SHARED) > KEPT:
+            _SHARED.popitem(last=False)
+    else:
+        _SHARED.move_to_end(id(doc))
+    found = entry[1]
     if key not in found:
         found[key] = build()
     return found[key]

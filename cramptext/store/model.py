@@ -18,6 +18,7 @@ import json
 from dataclasses import asdict, dataclass
 from typing import Iterable, Iterator
 
+from ..records import Finding
 from ..results import DocumentResult
 from ..normalise import SAFE_AND_UNSAFE, apply_edits, edits_from
 
@@ -128,11 +129,14 @@ def rows_for(result: DocumentResult, provenance: Provenance) -> DocumentRows:
         row = {n: getattr(f, n) for n in FINDINGS.names[2:] if n != "related"}
         row["related"] = json.dumps([asdict(loc) for loc in f.related], ensure_ascii=False)
         finding_rows.append(row)
+    fix_of: dict[tuple, Finding] = {}  # (start, end, replacement) -> the first finding that fixes it so
+    for f in findings:
+        if f.applicability in SAFE_AND_UNSAFE:
+            fix_of.setdefault((f.start, f.end, f.replacement), f)
     edit_rows = []
     for e in edits:
         # edits_from keeps the first, longest applicable fix at a place: the finding it came from
-        source_finding = next((f for f in findings if (f.start, f.end, f.replacement) == (e.start, e.end, e.text)
-                               and f.applicability in SAFE_AND_UNSAFE), None)
+        source_finding = fix_of.get((e.start, e.end, e.text))
         edit_rows.append({"_finding": finding_index[id(source_finding)] if source_finding else None,
                           "source": doc.source, "rule": source_finding.rule if source_finding else None,
                           "start": e.start, "end": e.end,
@@ -168,7 +172,8 @@ def _claim_index(claims, triple, role: str) -> int | None:
 
 def assign_ids(rows: DocumentRows, document_id: int, next_ids: dict[str, int]) -> dict[str, list[dict]]:
     """Complete rows with ids (``next_ids``: the next free id per child table, advanced here) and
-    references; returns table name → rows in column order, the document included."""
+    references; returns table name → rows in column order, the document included. The child rows
+    of ``rows`` are replaced by these: rows are written once."""
     out = {"documents": [_ordered(DOCUMENTS, {"id": document_id, **rows.document})]}
     ids: dict[str, list[int]] = {}
     for table in CHILD_TABLES:
@@ -176,9 +181,9 @@ def assign_ids(rows: DocumentRows, document_id: int, next_ids: dict[str, int]) -
         ids[table.name] = list(range(first, first + len(rows.children[table.name])))
         next_ids[table.name] = first + len(rows.children[table.name])
     for table in CHILD_TABLES:
-        done = []
-        for row_id, row in zip(ids[table.name], rows.children[table.name]):
-            row = {"id": row_id, "document_id": document_id, **row}
+        done = rows.children[table.name]  # completed in place, row by row: one copy of a long document's rows
+        for k, row_id in enumerate(ids[table.name]):
+            row = {"id": row_id, "document_id": document_id, **done[k]}
             if "_finding" in row:
                 i = row.pop("_finding")
                 row["finding_id"] = ids["findings"][i] if i is not None else None
@@ -186,7 +191,7 @@ def assign_ids(rows: DocumentRows, document_id: int, next_ids: dict[str, int]) -
                 if f"_{role}_claim" in row:
                     i = row.pop(f"_{role}_claim")
                     row[f"{role}_claim_id"] = ids["claims"][i] if i is not None else None
-            done.append(_ordered(table, row))
+            done[k] = _ordered(table, row)
         out[table.name] = done
     return out
 

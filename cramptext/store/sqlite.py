@@ -179,4 +179,4 @@ def _upsert(db: sqlite3.Connection, rows, next_ids: dict[str, int], counts: dict
             continue
         names = list(table_rows[0])
         db.executemany(f"INSERT INTO {name} ({', '.join(map(_q, names))}) VALUES ({', '.join('?' * len(names))})",
-                       [tuple(r.values()) for r in table_rows])
+                       (tuple(r.values()) for r in table_rows))
