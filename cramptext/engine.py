@@ -32,7 +32,7 @@ from .normalise import SAFE_AND_UNSAFE, Edit, apply_edits, clean, edits_from
 from .records import Claim, Finding, Triple, line_col
 from .results import DocumentResult
 
-CHUNK_CHARS = 100_000  # the largest piece analysed at once: bounds memory for any article
+CHUNK_CHARS = 50_000  # the largest piece analysed at once: bounds memory for any article
 PARSE_CHARS = 20_000  # the longest text the parser is given at once (its memory grows with it)
 REPARSE_BATCH = 16  # edited sentences parsed together: few enough to keep that bound too
 PIPE_BATCH = 1  # pieces parsed together: larger batches were no faster here, and each document

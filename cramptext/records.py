@@ -2,7 +2,8 @@
 summary of triples across a corpus.
 
 Small frozen dataclasses so they are cheap, hashable and easy to turn into
-the JSON fields the contract fixes (``to_dict``).
+the JSON fields the contract fixes (``to_dict``). Claims, findings and triples
+have slots: a long article holds tens of thousands at once.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ SEVERITIES = ("error", "warning", "info")
 CRAMPS = "cramps"  # the topic cramptext's claims are about
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Claim:
     source: str
     kind: str
@@ -34,7 +35,7 @@ class Claim:
         return asdict(self)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Location:
     """A second place a finding points at (e.g. the other half of a contradiction)."""
 
@@ -46,7 +47,7 @@ class Location:
     message: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     source: str
     rule: str
@@ -68,7 +69,7 @@ class Finding:
         return data
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Triple:
     """A link the article states between a cause and a remedy and/or symptom it gives for it."""
 

@@ -71,8 +71,8 @@ def merge(existing: Tables, results: Iterable[DocumentResult], provenance: Prove
     for result in unique_by_source(results):
         rows = rows_for(result, provenance)
         counts["documents"] += 1
-        for name, child in rows.children.items():
-            counts[name] += len(child)
+        for table in CHILD_TABLES:
+            counts[table.name] += rows.count(table.name)
         stored = by_source.get(rows.document["source"])
         if stored is not None and rows.same_analysis(stored):
             counts["unchanged"] += 1

@@ -18,7 +18,6 @@ import json
 from dataclasses import asdict, dataclass
 from typing import Iterable, Iterator
 
-from ..records import Finding
 from ..results import DocumentResult
 from ..normalise import SAFE_AND_UNSAFE, apply_edits, edits_from
 
@@ -96,62 +95,74 @@ def sha256(text: str) -> str:
 
 @dataclass
 class DocumentRows:
-    """One document's rows, ids not yet assigned: ``document`` has no ``id``; children have no
-    ``id``/``document_id``; cross references are given as indexes into this document's lists
-    (``_claim``/``_finding`` keys), resolved to ids by ``assign_ids``."""
+    """One document's rows, ids not yet assigned: ``document`` has no ``id``. The child rows are
+    made one at a time from the result when written (``children``), so a long article's tens of
+    thousands of records are never held twice."""
 
     document: dict
-    children: dict[str, list[dict]]
+    result: DocumentResult
+    edits: list[dict]  # edit rows, with ``_finding``: the index of the finding they come from
 
     @property
     def key(self) -> tuple[str, str]:
         return self.document["source"], self.document["sha256"]
+
+    def count(self, table: str) -> int:
+        return len(self.edits) if table == "edits" else len(getattr(self.result, table))
 
     def same_analysis(self, row: dict) -> bool:
         """Is the stored document ``row`` this content, analysed by the same model and rules?"""
         return all(row[k] == self.document[k] for k in ("source", "sha256", "model", "model_version",
                                                          "ruleset_version"))
 
+    def children(self, table: str) -> Iterator[dict]:
+        """The rows of a child table, without ``id``/``document_id``; cross references are
+        indexes into this document's lists (``_finding``, ``_cause_claim`` ...)."""
+        result = self.result
+        if table == "claims":
+            for c in result.claims:
+                yield {n: getattr(c, n) for n in CLAIMS.names[2:]}
+        elif table == "findings":
+            for f in result.findings:
+                row = {n: getattr(f, n) for n in FINDINGS.names[2:] if n != "related"}
+                row["related"] = json.dumps([asdict(loc) for loc in f.related], ensure_ascii=False)
+                yield row
+        elif table == "edits":
+            yield from self.edits
+        else:
+            for t in result.triples:
+                row = {n: getattr(t, n) for n in TRIPLES.names[2:] if not n.endswith("_claim_id")}
+                for role in ("cause", "symptom", "remedy"):
+                    row[f"_{role}_claim"] = _claim_index(result.claims, t, role)
+                yield row
+
 
 def rows_for(result: DocumentResult, provenance: Provenance) -> DocumentRows:
     doc = result.document
     summary = result.summary()
-    findings = list(result.findings)
-    finding_index = {id(f): i for i, f in enumerate(findings)}
+    findings = result.findings
     edits = edits_from(findings, SAFE_AND_UNSAFE)
     clean_text = apply_edits(doc.text, edits)[0]
     document = {"source": doc.source, "sha256": sha256(doc.text), "text": doc.text, "clean_text": clean_text,
                 "words": summary.words, "topic": summary.topic, "translation_score": float(summary.translation_score),
                 **asdict(provenance)}
-    claims = [{n: getattr(c, n) for n in CLAIMS.names[2:]} for c in result.claims]
-    finding_rows = []
-    for f in findings:
-        row = {n: getattr(f, n) for n in FINDINGS.names[2:] if n != "related"}
-        row["related"] = json.dumps([asdict(loc) for loc in f.related], ensure_ascii=False)
-        finding_rows.append(row)
-    fix_of: dict[tuple, Finding] = {}  # (start, end, replacement) -> the first finding that fixes it so
-    for f in findings:
+    fix_of: dict[tuple, int] = {}  # (start, end, replacement) -> index of the first finding that fixes it so
+    for i, f in enumerate(findings):
         if f.applicability in SAFE_AND_UNSAFE:
-            fix_of.setdefault((f.start, f.end, f.replacement), f)
+            fix_of.setdefault((f.start, f.end, f.replacement), i)
     edit_rows = []
     for e in edits:
         # edits_from keeps the first, longest applicable fix at a place: the finding it came from
-        source_finding = fix_of.get((e.start, e.end, e.text))
-        edit_rows.append({"_finding": finding_index[id(source_finding)] if source_finding else None,
+        index = fix_of.get((e.start, e.end, e.text))
+        source_finding = findings[index] if index is not None else None
+        edit_rows.append({"_finding": index,
                           "source": doc.source, "rule": source_finding.rule if source_finding else None,
                           "start": e.start, "end": e.end,
                           "line": source_finding.line if source_finding else 0,
                           "column": source_finding.column if source_finding else 0,
                           "original": doc.text[e.start:e.end], "replacement": e.text,
                           "applicability": source_finding.applicability if source_finding else None})
-    triples = []
-    for t in result.triples:
-        row = {n: getattr(t, n) for n in TRIPLES.names[2:] if not n.endswith("_claim_id")}
-        for role in ("cause", "symptom", "remedy"):
-            row[f"_{role}_claim"] = _claim_index(result.claims, t, role)
-        triples.append(row)
-    return DocumentRows(document, {"claims": claims, "findings": finding_rows, "edits": edit_rows,
-                                   "triples": triples})
+    return DocumentRows(document, result, edit_rows)
 
 
 def _claim_index(claims, triple, role: str) -> int | None:
@@ -170,29 +181,31 @@ def _claim_index(claims, triple, role: str) -> int | None:
     return None
 
 
-def assign_ids(rows: DocumentRows, document_id: int, next_ids: dict[str, int]) -> dict[str, list[dict]]:
+def assign_ids(rows: DocumentRows, document_id: int, next_ids: dict[str, int]) -> dict[str, Iterator[dict]]:
     """Complete rows with ids (``next_ids``: the next free id per child table, advanced here) and
-    references; returns table name → rows in column order, the document included. The child rows
-    of ``rows`` are replaced by these: rows are written once."""
-    out = {"documents": [_ordered(DOCUMENTS, {"id": document_id, **rows.document})]}
-    ids: dict[str, list[int]] = {}
+    references; returns table name → rows in column order (made as they are read), the document
+    included."""
+    first = {}
     for table in CHILD_TABLES:
-        first = next_ids[table.name]
-        ids[table.name] = list(range(first, first + len(rows.children[table.name])))
-        next_ids[table.name] = first + len(rows.children[table.name])
-    for table in CHILD_TABLES:
-        done = rows.children[table.name]  # completed in place, row by row: one copy of a long document's rows
-        for k, row_id in enumerate(ids[table.name]):
-            row = {"id": row_id, "document_id": document_id, **done[k]}
+        first[table.name] = next_ids[table.name]
+        next_ids[table.name] += rows.count(table.name)
+
+    def ref(table: str, index: int | None) -> int | None:
+        return first[table] + index if index is not None else None
+
+    def completed(table: Table) -> Iterator[dict]:
+        for k, row in enumerate(rows.children(table.name)):
+            row = {"id": first[table.name] + k, "document_id": document_id, **row}
             if "_finding" in row:
-                i = row.pop("_finding")
-                row["finding_id"] = ids["findings"][i] if i is not None else None
+                row["finding_id"] = ref("findings", row.pop("_finding"))
             for role in ("cause", "symptom", "remedy"):
                 if f"_{role}_claim" in row:
-                    i = row.pop(f"_{role}_claim")
-                    row[f"{role}_claim_id"] = ids["claims"][i] if i is not None else None
-            done[k] = _ordered(table, row)
-        out[table.name] = done
+                    row[f"{role}_claim_id"] = ref("claims", row.pop(f"_{role}_claim"))
+            yield _ordered(table, row)
+
+    out: dict[str, Iterator[dict]] = {"documents": iter([_ordered(DOCUMENTS, {"id": document_id, **rows.document})])}
+    for table in CHILD_TABLES:
+        out[table.name] = completed(table)
     return out
 
 
@@ -204,8 +217,8 @@ def counts_of(rows: Iterable[DocumentRows]) -> dict[str, int]:
     counts = {t.name: 0 for t in TABLES}
     for r in rows:
         counts["documents"] += 1
-        for name, child in r.children.items():
-            counts[name] += len(child)
+        for table in CHILD_TABLES:
+            counts[table.name] += r.count(table.name)
     return counts
 
 

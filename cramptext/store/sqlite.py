@@ -19,7 +19,7 @@ from typing import Iterable
 
 from ..results import DocumentResult
 from ..errors import CramptextError, InputError
-from .model import (BOOLEAN, CHILD_TABLES, DOCUMENTS, INTEGER, REAL, TABLES, TEXT, TIMESTAMP, Provenance, Table,
+from .model import (BOOLEAN, CHILD_TABLES, DOCUMENTS, INTEGER, REAL, TABLE, TABLES, TEXT, TIMESTAMP, Provenance, Table,
                     assign_ids, rows_for, unique_by_source)
 
 SCHEMA_VERSION = 2  # PRAGMA user_version; 0 with a documents table: the exporter before 2 (rebuilt each time)
@@ -163,8 +163,8 @@ def _upsert(db: sqlite3.Connection, rows, next_ids: dict[str, int], counts: dict
     stored = db.execute("SELECT * FROM documents WHERE source = ?", (rows.document["source"],)).fetchall()
     db.row_factory = None
     counts["documents"] += 1
-    for name, child in rows.children.items():
-        counts[name] += len(child)
+    for table in CHILD_TABLES:
+        counts[table.name] += rows.count(table.name)
     if any(rows.same_analysis(dict(row)) for row in stored):
         counts["unchanged"] += 1
         return
@@ -175,8 +175,6 @@ def _upsert(db: sqlite3.Connection, rows, next_ids: dict[str, int], counts: dict
     counts["replaced" if stored else "added"] += 1
     document_id = db.execute("SELECT coalesce(max(id), 0) + 1 FROM documents").fetchone()[0]
     for name, table_rows in assign_ids(rows, document_id, next_ids).items():
-        if not table_rows:
-            continue
-        names = list(table_rows[0])
+        names = TABLE[name].names  # the rows' own order
         db.executemany(f"INSERT INTO {name} ({', '.join(map(_q, names))}) VALUES ({', '.join('?' * len(names))})",
                        (tuple(r.values()) for r in table_rows))

@@ -9,9 +9,9 @@ from ...nlp.structure import RE_BLANK_LINE, RE_HTML_COMMENT, RE_HTML_TAG, RE_LIS
 from ..base import ArticleCheck, ArticleInput
 
 
-# A paragraph is graded on at most this much of its text: a wall of text without breaks is
-# unreadable long before, and the whole of a huge one would not fit the tokenizer's limit.
-MAX_PARAGRAPH_CHARS = 100_000
+# A paragraph is graded on at most this much of its text: the grade is an average that a few
+# thousand words settle, and a wall of text without breaks is unreadable long before.
+MAX_PARAGRAPH_CHARS = 20_000
 
 
 def _within(text: str, limit: int) -> int:
@@ -96,7 +96,7 @@ class ReadabilityCheck(ArticleCheck):
         limit = self.max_grade
         nlp = self.blank_pipeline()
         for offset, paragraph in self.paragraphs(self.prose(article.text)):
-            if len(paragraph.split()) < self.min_words:
+            if len(paragraph.split(maxsplit=self.min_words)) < self.min_words:  # no list of every word
                 continue
             doc = nlp(paragraph[:_within(paragraph, MAX_PARAGRAPH_CHARS)])
             n_words = sum(1 for _ in get_words(doc))
