@@ -20,7 +20,7 @@ from .checks.catalog import rule_catalog
 from .checks.rule import Rule
 from .config import Config, config_for_source, filter_findings, parse_suppressions, validate_codes
 from .io.documents import Document
-from .metrics import disagreements
+from .metrics import Stances
 from .normalise import SAFE, SAFE_AND_UNSAFE
 from .results import DocumentResult
 from .runner import EngineSpec, RunOptions, analyse
@@ -128,7 +128,7 @@ class LintRun:
         self.document_summaries: list = []
         self.severities = dict.fromkeys(SEVERITY_RANK, 0)
         self.by_rule: dict[str, int] = {}
-        self._claims: dict[str, list[Claim]] = {}  # on-topic documents' claims, for the disagreements
+        self._stances = Stances()  # on-topic documents' stances, for the disagreements
         self._stream = self._filtered(analyse(documents, engine_spec(config, self.rules, rule_dirs), run),
                                       overrides)
 
@@ -155,12 +155,12 @@ class LintRun:
                 self.by_rule[f.rule] = self.by_rule.get(f.rule, 0) + 1
             self.document_summaries.append(result.summary())
             if result.on_topic:
-                self._claims[doc.source] = result.claims
+                self._stances.add(doc.source, result.claims)
             yield result
 
     @property
     def disagreements(self) -> list[Disagreement]:
-        return disagreements(self._claims)
+        return self._stances.disagreements()
 
     def summaries(self) -> list:
         """Per document (topic, machine-translation score), then where articles disagree."""

@@ -25,22 +25,30 @@ def translation_score(text: str, findings: Iterable[Finding]) -> float:
     return round(1.0 - math.exp(-math.log(2) * density / HALF_SCORE_DENSITY), 3)
 
 
-def disagreements(claims_by_source: dict[str, list[Claim]]) -> list[Disagreement]:
-    """Concepts some articles assert and others deny. Each article counts once, by its unhedged
-    stance: against when it denies the concept at least as often as it asserts it (a denial is
-    the article taking a side; its other mentions describe what it denies), else for."""
-    stance: dict[tuple, dict[str, list[int]]] = defaultdict(dict)
-    for source, claims in claims_by_source.items():
+class Stances:
+    """Where articles disagree, tallied as results arrive: per concept and article, how often it
+    asserts and denies it (two numbers per pair, not the claims, so a large run stays small)."""
+
+    def __init__(self) -> None:
+        self._votes: dict[tuple, dict[str, list[int]]] = defaultdict(dict)
+
+    def add(self, source: str, claims: Iterable[Claim]) -> None:
         for c in claims:
             if c.hedged or c.kind not in ("cause", "remedy"):
                 continue
-            key = (c.kind, c.concept_id or c.concept, c.concept)
-            votes = stance[key].setdefault(source, [0, 0])
+            votes = self._votes[(c.kind, c.concept_id or c.concept, c.concept)].setdefault(source, [0, 0])
             votes[c.negated] += 1
-    found = []
-    for (kind, _, concept), by_source in stance.items():
-        asserted = sorted(s for s, (yes, no) in by_source.items() if yes > no)
-        denied = sorted(s for s, (yes, no) in by_source.items() if no and no >= yes)
-        if asserted and denied:
-            found.append(Disagreement(concept=concept, claim_kind=kind, asserted=tuple(asserted), denied=tuple(denied)))
-    return sorted(found, key=lambda d: (-(len(d.asserted) + len(d.denied)), d.concept))
+
+    def disagreements(self) -> list[Disagreement]:
+        """Concepts some articles assert and others deny. Each article counts once, by its unhedged
+        stance: against when it denies the concept at least as often as it asserts it (a denial is
+        the article taking a side; its other mentions describe what it denies), else for."""
+        found = []
+        for (kind, _, concept), by_source in self._votes.items():
+            asserted = sorted(s for s, (yes, no) in by_source.items() if yes > no)
+            denied = sorted(s for s, (yes, no) in by_source.items() if no and no >= yes)
+            if asserted and denied:
+                found.append(Disagreement(concept=concept, claim_kind=kind, asserted=tuple(asserted),
+                                          denied=tuple(denied)))
+        return sorted(found, key=lambda d: (-(len(d.asserted) + len(d.denied)), d.concept))
+
