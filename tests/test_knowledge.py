@@ -55,3 +55,30 @@ def test_duplicate_concept_id(tmp_path):
 
 def test_data_package_holds_the_lexicon():
     assert (data_dir() / "concepts.yaml").is_file()
+
+
+def test_loaded_knowledge_is_kept_until_a_file_changes(tmp_path, monkeypatch) -> None:
+    """Validated once, then read back from the cache folder; an edited file is loaded afresh."""
+    import shutil
+
+    import cramptext.knowledge as knowledge
+
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    for name in knowledge.KNOWLEDGE_FILES:
+        shutil.copyfile(knowledge.data_dir() / name, rules / name)
+    monkeypatch.setenv("CRAMPTEXT_CACHE_DIR", str(tmp_path / "cache"))
+    load = knowledge._load_knowledge.__wrapped__  # past the in-process lru_cache
+    first = load(rules)
+    assert list((tmp_path / "cache").glob("knowledge-*.pickle"))
+
+    def no_reading(path):
+        raise AssertionError(f"{path} was read and validated again")
+
+    monkeypatch.setattr(knowledge, "load_lexicon", no_reading)
+    kept = load(rules)
+    assert kept.lexicon.concepts.keys() == first.lexicon.concepts.keys() and kept.rules_dir == rules
+    with open(rules / "concepts.yaml", "a", encoding="utf-8") as handle:
+        handle.write("# edited\n")
+    with pytest.raises(AssertionError, match="read and validated again"):
+        load(rules)

@@ -8,14 +8,11 @@ match. Anything wrong with the kept copy means loading the rules afresh.
 """
 from __future__ import annotations
 
-import os
-import pickle
-import tempfile
 from pathlib import Path
 from typing import Iterable
 
 from ..fingerprints import code_version, ruleset_version
-from ..io.cachedir import cache_folder
+from ..io.cachedir import kept
 from .rule import Rule
 
 
@@ -23,23 +20,16 @@ def rule_catalog(extra_dirs: Iterable[Path] = ()) -> tuple[list[Rule], frozenset
     """Every rule (built-in and in ``extra_dirs``), and the codes of those that compare
     documents (``across_documents``)."""
     extra_dirs = [Path(d) for d in extra_dirs]
-    kept = None
-    try:
-        kept = cache_folder() / f"rules-{code_version()}-{ruleset_version(extra_dirs)}-{_dirs_key(extra_dirs)}.pickle"
-        with open(kept, "rb") as handle:
-            rules, across = pickle.load(handle)
-        if all(isinstance(r, Rule) for r in rules):
-            return rules, across
-    except Exception:  # noqa: BLE001 - no copy, or one that cannot be read: load afresh
-        pass
-    from .loading import load_rules
-    from .registry import CHECKS
 
-    rules = load_rules(extra_dirs)
-    across = frozenset(r.code for r in rules if CHECKS[r.kind].across_documents)
-    if kept is not None:
-        _keep(kept, (rules, across))
-    return rules, across
+    def load() -> tuple[list[Rule], frozenset[str]]:
+        from .loading import load_rules
+        from .registry import CHECKS
+
+        rules = load_rules(extra_dirs)
+        return rules, frozenset(r.code for r in rules if CHECKS[r.kind].across_documents)
+
+    name = f"rules-{code_version()}-{ruleset_version(extra_dirs)}-{_dirs_key(extra_dirs)}.pickle"
+    return kept(name, load, lambda value: all(isinstance(r, Rule) for r in value[0]))
 
 
 def _dirs_key(extra_dirs: list[Path]) -> str:
@@ -47,14 +37,3 @@ def _dirs_key(extra_dirs: list[Path]) -> str:
 
     names = "\0".join(str(d.resolve()) for d in extra_dirs)
     return hashlib.sha256(names.encode("utf-8", "surrogatepass")).hexdigest()[:8]
-
-
-def _keep(path: Path, value) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".rules.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump(value, handle, protocol=5)
-        os.replace(tmp, path)
-    except OSError:
-        pass  # a cache folder we cannot write: load the rules each time

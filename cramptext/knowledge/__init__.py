@@ -7,6 +7,7 @@ each file validated against a JSON Schema in ``cramptext/knowledge/schemas``.
 """
 from __future__ import annotations
 
+import hashlib
 import shutil
 from dataclasses import dataclass
 from functools import lru_cache
@@ -50,9 +51,24 @@ def load_knowledge(rules_dir: str | Path | None = None) -> Knowledge:
 
 @lru_cache(maxsize=8)
 def _load_knowledge(rules_dir: Path) -> Knowledge:
+    """Validating the YAML takes a quarter of a second at every start: the loaded data is kept in
+    the cache folder under the hash of its files, the folder and the code of this package (which
+    reads them and defines what is kept)."""
+    from ..io.cachedir import kept
+
+    digest = hashlib.sha256(str(rules_dir).encode("utf-8", "surrogatepass"))
     for name in KNOWLEDGE_FILES:
         if not (rules_dir / name).is_file():
             raise RuleError(f"{rules_dir / name}: missing rules file")
+        digest.update(b"\0" + hashlib.sha256((rules_dir / name).read_bytes()).digest())
+    code = Path(__file__).resolve().parent
+    for path in sorted(p for p in code.rglob("*") if p.suffix in (".py", ".json") and p.is_file()):
+        digest.update(b"\0" + path.read_bytes())
+    return kept(f"knowledge-{digest.hexdigest()[:24]}.pickle", lambda: _read(rules_dir),
+                lambda value: isinstance(value, Knowledge) and value.rules_dir == rules_dir)
+
+
+def _read(rules_dir: Path) -> Knowledge:
     lexicon = load_lexicon(rules_dir / "concepts.yaml")
     return Knowledge(
         lexicon=lexicon,
