@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import bisect
 from collections import deque
-from itertools import groupby
 from dataclasses import replace
+from itertools import groupby
 from typing import Iterable, Iterator, Sequence
 
 from spacy.language import Language
@@ -251,7 +251,7 @@ class Engine:
     @staticmethod
     def _claims(source: str, text: str, offset: int, doc, to_original, codes: dict) -> Iterator[tuple[object, Claim]]:
         """(mention, record) for each claim of ``doc`` whose span maps onto the original text."""
-        sentences: dict[tuple[int, int], str] = {}  # claims of one sentence share its text
+        sentence_text: dict[tuple[int, int], str] = {}  # claims of one sentence share its text
         for m in doc._.claims or ():
             start, end, s_start, s_end = m.start, m.end, m.sent_start, m.sent_end
             if to_original is not None:
@@ -261,11 +261,11 @@ class Engine:
             if end <= start:
                 continue
             line, column = line_col(text, start)
-            if (s_start, s_end) not in sentences:
-                sentences[s_start, s_end] = " ".join(text[s_start:s_end].split())
+            if (s_start, s_end) not in sentence_text:
+                sentence_text[s_start, s_end] = " ".join(text[s_start:s_end].split())
             yield m, Claim(source=source, kind=m.kind, concept=m.concept, concept_id=m.concept_id,
                            text=text[start:end], start=start, end=end, line=line, column=column,
-                           sentence=sentences[s_start, s_end], negated=m.negated, hedged=m.hedged,
+                           sentence=sentence_text[s_start, s_end], negated=m.negated, hedged=m.hedged,
                            icd10cm=codes.get(m.concept_id))
 
     @staticmethod
