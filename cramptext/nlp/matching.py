@@ -70,10 +70,11 @@ class IndexedMatcher:
                     found.append((index, attr, tuple(self.vocab.strings.add(v) for v in values)))
         return found
 
-    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+    def __call__(self, doc: Doc, *, allow_missing: bool = False) -> list[tuple[int, int, int]]:
         if not len(self._reference) or not len(doc):
             return []
-        self._reference(doc[0:0])  # spaCy's check that the parse has what the patterns ask for, once
+        if not allow_missing:
+            self._reference(doc[0:0])  # spaCy's check that the parse has what the patterns ask for, once
         found = set()
         if self._indexed:
             positions = self._positions(doc)

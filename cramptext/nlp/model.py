@@ -57,6 +57,8 @@ def load_base_pipeline(name: str | None = None) -> Language:
     """The spaCy pipeline without the components cramptext does not use."""
     import spacy
 
+    from .token_rules import speed_up_attribute_ruler  # imports spaCy: not at module level
+
     model = resolve_model_name(name)
     try:
         nlp = spacy.load(model, exclude=list(UNUSED_COMPONENTS))
@@ -68,4 +70,5 @@ def load_base_pipeline(name: str | None = None) -> Language:
     missing = {"parser", "lemmatizer"} - set(nlp.pipe_names)
     if missing:
         raise ModelError(f"spaCy pipeline {model!r} lacks {', '.join(sorted(missing))}, which cramptext needs")
+    speed_up_attribute_ruler(nlp)
     return nlp
