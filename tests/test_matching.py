@@ -8,13 +8,19 @@ from spacy.matcher import Matcher
 from cramptext.nlp.matching import IndexedMatcher
 
 TEXT = ("A lack of the vitamin D can cause night cramps. Drink plenty of water and drink enough fluids. "
-        "Stretch the calf muscles before bed; a lack of magnesium or vitamin D3 is common. Replace the lost salts. Take 300 mg daily.")
+        "Stretch the calf muscles before bed; a lack of magnesium or vitamin D3 is common. Replace the lost salts. Take 300 mg daily. "
+        "Do not sit for long periods of time, or sit for hours. The the calf and a calf cramp. Replace your lost "
+        "lost the salts, drink cold clean water.")
 PATTERNS = {
     "vitamin_d": [[{"LOWER": {"IN": ["lack", "shortage"]}, "OP": "?"}, {"LOWER": {"IN": ["of", "in"]}, "OP": "?"},
                    {"LOWER": "the", "OP": "?"}, {"LOWER": "vitamin"}, {"LOWER": {"IN": ["d", "d3"]}}]],
     "drinking": [[{"LEMMA": "drink"}, {"LOWER": {"IN": ["plenty", "enough"]}}, {"LOWER": "of", "OP": "?"},
                   {"LEMMA": {"IN": ["water", "fluid"]}, "OP": "?"}]],
-    "salts": [[{"LEMMA": "replace"}, {"LOWER": {"IN": ["the", "lost"]}, "OP": "*"}, {"LEMMA": "salt"}]],  # unbounded
+    "salts": [[{"LEMMA": "replace"}, {"LOWER": {"IN": ["the", "lost", "your"]}, "OP": "*"}, {"LEMMA": "salt"}]],
+    "sitting": [[{"LEMMA": "sit"}, {"LOWER": {"IN": ["for", "over"]}}, {"LOWER": {"IN": ["long", "periods", "of", "time", "hours"]}, "OP": "+"}]],
+    "leading": [[{"LOWER": {"IN": ["the", "a"]}, "OP": "*"}, {"LOWER": "calf"}, {"LEMMA": "cramp", "OP": "?"}]],
+    "adjectives": [[{"LOWER": "cold", "OP": "?"}, {"POS": {"IN": ["ADJ", "DET"]}, "OP": "*"}, {"LEMMA": "water"}]],
+    "any_words": [[{"LEMMA": "drink"}, {"IS_ALPHA": True, "OP": "*"}, {"LEMMA": "water"}]],  # repeats any word: whole doc
     "titled": [[{"IS_TITLE": True}, {"LOWER": "the"}]],  # anchored on its second word
     "stretch": [[{"LEMMA": "stretch"}, {"POS": "DET", "OP": "?"}, {"LOWER": "calf"}, {"LEMMA": "muscle", "OP": "?"}]],
     "absent": [[{"LOWER": "quinine"}, {"LOWER": "water"}]],
@@ -58,10 +64,24 @@ def test_equal_spans_keep_spacys_order(nlp):
 def test_tries_patterns_only_near_their_anchor(nlp):
     doc = nlp(TEXT)
     _, fast = matchers(nlp, PATTERNS.items())
-    positions = fast._positions(doc)
-    windows = {p.matcher: p.windows(positions, len(doc)) for p in fast._indexed}
+    columns = fast._columns_of(doc)
+    positions = fast._positions(columns)
+    windows = {p.matcher: p.windows(positions, columns, len(doc)) for p in fast._indexed}
     assert sum(b - a for w in windows.values() for a, b in w) < len(doc)
     assert [] in windows.values()  # "quinine" is not in the text: that pattern is not run at all
+    # a token repeated from a word list is indexed; one repeating any word is not
+    assert {nlp.vocab.strings[k] for p in fast._indexed for k, _, _ in p.matcher(doc)} >= {"salts", "sitting", "leading", "adjectives"}
+    assert {nlp.vocab.strings[k] for k, _, _ in fast._whole(doc)} == {"any_words", "numbered"}
+
+
+def test_a_run_of_listed_words_is_followed_to_its_end(nlp):
+    """Every length of a repeated token's run is found, the longest too, before and after the anchor."""
+    doc = nlp("Sit for long long long periods of time of time. The the the the calf.")
+    patterns = {k: PATTERNS[k] for k in ("sitting", "leading")}
+    ref, fast = matchers(nlp, patterns.items())
+    assert sorted(fast(doc)) == sorted(ref(doc))
+    spans = [doc[s:e].text for _, s, e in fast(doc)]
+    assert "Sit for long long long periods of time of time" in spans and "The the the the calf" in spans
 
 
 def test_bad_pattern_raises_spacys_error(nlp):
