@@ -8,10 +8,10 @@ length; such a pattern can only match in the few tokens around a token with
 one of those values. ``IndexedMatcher`` finds those tokens with one numpy pass
 over the document's hashes and runs each such pattern, in a spaCy ``Matcher``
 of its own, over the stretches around its rarest required word only. A token
-repeated with ``*`` or ``+`` is allowed when it too is a list of words or parts of
-speech ("the", "lost", "your" ...; ADJ, DET): its stretch reaches as far as a
-run of those goes. Patterns
-without such a word, or repeating any token, run over the whole document as before.
+repeated with ``*`` or ``+`` is allowed when it too is a list of words or parts
+of speech ("the", "lost", "your" ...; ADJ, DET): the stretch then reaches as far
+as a run of those goes. Patterns without such a word, or repeating any token,
+run over the whole document.
 
 It finds what a spaCy ``Matcher`` of the same patterns finds, as
 ``(match_id, start, end)`` in (start, end) order; matches of one span keep the

@@ -7,8 +7,9 @@ them at every token: a fifth of the whole parse. ``TokenRuleMatcher`` takes
 the one-token patterns whose tests are plain values (a string, a flag, ``IN`` or
 ``NOT_IN`` a list) and tests them with numpy over the document's attribute
 columns, trying each only when the document has its tag (or other first value)
-at all; the rest (several tokens, ``REGEX``, ``OP``) go to an ``IndexedMatcher``. The ruler itself is untouched: it sorts the matches and sets the
-attributes as before, so every token gets exactly what it got.
+at all; the rest (several tokens, ``REGEX``, ``OP``) go to an ``IndexedMatcher``.
+The ruler itself is untouched: it sorts the matches and sets the attributes as
+before, so every token gets exactly what it got.
 """
 from __future__ import annotations
 
