@@ -52,13 +52,16 @@ def records(results) -> list[dict]:
 
 
 @contextmanager
-def texts_parsed(engine, parsed: list[str]):
-    """Every text the engine's pipeline is asked to parse, into ``parsed``."""
+def texts_parsed(engine, parsed: list[str], calls: list[list[str]] | None = None):
+    """Every text the engine's pipeline is asked to parse, into ``parsed`` (and the texts of each
+    call together into ``calls``)."""
     real_pipe = engine.nlp.pipe
 
     def spy(texts, *args, **kwargs):
         texts = list(texts)
         parsed.extend(texts)
+        if calls is not None:
+            calls.append(texts)
         return real_pipe(texts, *args, **kwargs)
 
     engine.nlp.pipe = spy
@@ -243,6 +246,31 @@ def test_the_parser_is_given_a_long_piece_in_bounded_windows(nlp, spec) -> None:
     assert len(dehydration) >= text.count("Dehydration") - 2  # a sentence cut at a window may lose one
     for claim in result.claims:
         assert text[claim.start:claim.end] == claim.text
+
+
+def test_documents_in_hand_are_parsed_together_within_the_window_bound(nlp, spec) -> None:
+    """A worker's batch goes to the parser a few texts at a time (faster), never more than
+    PARSE_CHARS at once, and with the same records as one by one; by default, one at a time
+    (a batch would wait for the next document to be read)."""
+    from cramptext.engine import PARSE_CHARS
+    from cramptext.runner.spec import engine_for_spec
+
+    engine = engine_for_spec(spec)
+    given = documents(6)
+    whole = {d.text for d in given}
+    runs = {}
+    for batch in (1, 4):
+        calls: list[list[str]] = []
+        with texts_parsed(engine, [], calls):
+            runs[batch] = records(engine.analyse(given, batch=batch))
+        first_pass = [texts for texts in calls if set(texts) <= whole]
+        assert sum(len(texts) for texts in first_pass) == len(given)
+        assert all(sum(map(len, texts)) <= PARSE_CHARS or len(texts) == 1 for texts in first_pass)
+        if batch == 1:
+            assert all(len(texts) == 1 for texts in first_pass)
+        else:
+            assert max(len(texts) for texts in first_pass) > 1
+    assert runs[4] == runs[1] and any(r["claims"] for r in runs[1])
 
 
 def test_no_parse_outlives_its_document(nlp, spec) -> None:

@@ -21,7 +21,7 @@ from .spec import EngineSpec, engine_for_spec
 
 def analyse_batch(spec: EngineSpec, documents: list[Document]) -> list[DocumentResult]:
     """On a worker: the results of a batch (the worker's engine is built once per spec)."""
-    return list(engine_for_spec(spec).analyse(documents))
+    return list(engine_for_spec(spec).analyse(documents, batch=len(documents)))
 
 
 def analyse_on_dask(documents: Iterable[Document], spec: EngineSpec, options: RunOptions

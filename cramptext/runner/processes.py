@@ -26,7 +26,7 @@ def _start(spec: EngineSpec, options: RunOptions) -> None:
 
 
 def _analyse(documents: list[Document]) -> list[DocumentResult]:
-    return list(engine_for_spec(_spec).analyse(documents, parses=_parses))
+    return list(engine_for_spec(_spec).analyse(documents, parses=_parses, batch=len(documents)))
 
 
 def analyse_in_processes(documents: Iterable[Document], spec: EngineSpec, options: RunOptions
