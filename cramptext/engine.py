@@ -19,6 +19,7 @@ from dataclasses import replace
 from itertools import groupby
 from typing import Iterable, Iterator, Sequence
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -34,6 +35,9 @@ from .results import DocumentResult
 
 CHUNK_CHARS = 50_000  # the largest piece analysed at once: bounds memory for any article
 PARSE_CHARS = 20_000  # the longest text the parser is given at once (its memory grows with it)
+# What a parse keeps that nothing here reads: the tok2vec tensor (96 floats a token), dropped as soon
+# as a text is parsed (memory, and the parse cache on disk), and extension data.
+UNUSED_DOC_PARTS = ["user_data", "tensor"]
 REPARSE_BATCH = 16  # edited sentences parsed together: few enough to keep that bound too
 # Pieces parsed together (their windows, up to PARSE_CHARS in all): the parser runs about a tenth
 # faster on a few texts at once. One by default: a batch waits for its last piece to be read, and a
@@ -168,7 +172,7 @@ class Engine:
                 data = parses.get(text)
                 if data is not None:
                     try:
-                        docs[i] = Doc(self.nlp.vocab).from_bytes(data, exclude=["user_data"])
+                        docs[i] = Doc(self.nlp.vocab).from_bytes(data, exclude=UNUSED_DOC_PARTS)
                     except Exception:  # noqa: BLE001 - a damaged entry is parsed again
                         docs[i] = None
         todo = [i for i, doc in enumerate(docs) if doc is None]
@@ -176,14 +180,21 @@ class Engine:
         # windows, one at a time, joined again into one Doc.
         windows = [(i, window) for i in todo for _, window in chunks(texts[i], PARSE_CHARS)]
         parsed = (doc for group in _batched((w for _, w in windows), chars=PARSE_CHARS)
-                  for doc in self.nlp.pipe(group, batch_size=len(group), disable=list(CLAIM_COMPONENTS)))
+                  for doc in self._pipe(group, batch_size=len(group)))
         for i, group in groupby(zip((i for i, _ in windows), parsed), key=lambda pair: pair[0]):
             parts = [doc for _, doc in group]
-            doc = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+            doc = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False,
+                                                                 exclude=UNUSED_DOC_PARTS)
             docs[i] = doc
             if parses is not None:
-                parses.put(texts[i], doc.to_bytes(exclude=["user_data"]))
+                parses.put(texts[i], doc.to_bytes(exclude=UNUSED_DOC_PARTS))
         return docs
+
+    def _pipe(self, texts: list[str], batch_size: int) -> Iterator[Doc]:
+        """The parse of each text (no claim components), without its tensor."""
+        for doc in self.nlp.pipe(texts, batch_size=batch_size, disable=list(CLAIM_COMPONENTS)):
+            doc.tensor = numpy.zeros((0,), dtype="float32")
+            yield doc
 
     def _piece(self, state: _Open, offset: int, doc: Doc) -> None:
         result = state.result
@@ -239,14 +250,14 @@ class Engine:
                 hi = doc[b - 1].idx + len(doc[b - 1].text_with_ws)
                 texts.append(apply_edits(source[lo:hi], [Edit(e.start - lo, e.end - lo, e.text)
                                                          for e in group_edits])[0])
-        fresh = self.nlp.pipe(texts, batch_size=REPARSE_BATCH, disable=list(CLAIM_COMPONENTS))
+        fresh = self._pipe(texts, batch_size=REPARSE_BATCH)
         # Span.as_doc turns the whole Doc into an array at each call unless given it: once here
         # (the attributes are as_doc's own default, a private helper of spaCy's Doc).
         head = doc._get_array_attrs()
         array = doc.to_array(head)
         parts = [next(fresh) if group_edits else doc[a:b].as_doc(array_head=head, array=array)
                  for a, b, group_edits in groups]
-        whole = Doc.from_docs(parts, ensure_whitespace=False) if len(parts) > 1 else parts[0]
+        whole = Doc.from_docs(parts, ensure_whitespace=False, exclude=UNUSED_DOC_PARTS) if len(parts) > 1 else parts[0]
         if whole.text != cleaned:  # not expected; the whole text parsed again is always right
             whole = self.nlp(cleaned, disable=list(CLAIM_COMPONENTS))
         return whole

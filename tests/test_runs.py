@@ -162,6 +162,13 @@ def test_a_changed_rule_set_rechecks_without_parsing_again(nlp, tmp_path: Path) 
         again = list(engine.analyse(docs, parses=parses))
     assert [t for t in parsed if t in {d.text for d in docs}] == []  # no document parsed again
     assert records(again) == records(engine_for_spec(every).analyse(docs))
+    # A stored parse keeps the parse, not the tok2vec tensor nothing reads (96 floats a word).
+    from spacy.tokens import Doc
+
+    stored = Doc(nlp.vocab).from_bytes(parses.get(docs[0].text))
+    assert stored.text == docs[0].text and stored.has_annotation("DEP") and stored.tensor.size == 0
+    with_tensor = nlp(docs[0].text).to_bytes(exclude=["user_data"])
+    assert len(parses.get(docs[0].text)) < len(with_tensor) - 300 * len(stored)
 
 
 def test_a_run_with_other_rules_reuses_the_parses_of_the_last(nlp, tmp_path: Path) -> None:
