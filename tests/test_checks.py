@@ -509,3 +509,14 @@ def test_ct501_uses_a_cached_blank_pipeline():
     nlp = ReadabilityCheck.blank_pipeline()
     assert nlp is ReadabilityCheck.blank_pipeline()
     assert nlp.pipe_names == ["sentencizer"]
+
+
+def test_ct501_splits_with_the_pipelines_tokenizer_as_a_blank_pipeline_would(nlp, monkeypatch):
+    """Given the pipeline's tokenizer, the check builds no blank pipeline and grades the same."""
+    rule = next(r for r in load_rules() if r.code == "CT501")
+    text = HARD + "\n\n" + HARD.replace(", ", "; ")
+    article = ArticleInput("a.txt", text, [])
+    alone = [f.to_dict() for f in CHECKS[rule.kind](rule, CheckContext(None, None, load_knowledge().lexicon)).run(article)]
+    monkeypatch.setattr(ReadabilityCheck, "blank_pipeline", None)  # calling it would fail the test
+    check = CHECKS[rule.kind](rule, CheckContext(nlp.vocab, nlp.tokenizer, load_knowledge().lexicon))
+    assert [f.to_dict() for f in check.run(article)] == alone and len(alone) == 2

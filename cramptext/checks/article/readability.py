@@ -27,8 +27,11 @@ class ReadabilityCheck(ArticleCheck):
 
     The limit is the configuration's ``max-grade`` when it sets one, else the
     rule's ``params.max_grade``. Grades come
-    from ``textacy.text_stats.readability.flesch_kincaid_grade_level`` on a blank
-    English pipeline with a sentencizer (syllables by pyphen).
+    from ``textacy.text_stats.readability.flesch_kincaid_grade_level`` on the
+    paragraph split by the English tokenizer and a sentencizer (syllables by
+    pyphen): the pipeline's own tokenizer when the check is given one (the same
+    tokens as a blank English pipeline's on the seed, real and test articles,
+    without building a second one), else a blank pipeline's.
     """
 
     kind = "readability"
@@ -46,6 +49,18 @@ class ReadabilityCheck(ArticleCheck):
         limit = context.max_grade if context.max_grade is not None else rule.params["max_grade"]
         self.max_grade = float(limit)
         self.min_words = int(rule.params.get("min_words", 40))
+        self.tokenizer = context.tokenizer
+        self._sentencizer = None
+
+    def split(self, text: str):
+        """``text`` as tokens and sentences."""
+        if self.tokenizer is None:
+            return self.blank_pipeline()(text)
+        if self._sentencizer is None:
+            from spacy.pipeline import Sentencizer
+
+            self._sentencizer = Sentencizer()  # the "sentencizer" factory's defaults
+        return self._sentencizer(self.tokenizer(text))
 
     @classmethod
     def blank_pipeline(cls):
@@ -94,11 +109,10 @@ class ReadabilityCheck(ArticleCheck):
         from textacy.text_stats.utils import get_words
 
         limit = self.max_grade
-        nlp = self.blank_pipeline()
         for offset, paragraph in self.paragraphs(self.prose(article.text)):
             if len(paragraph.split(maxsplit=self.min_words)) < self.min_words:  # no list of every word
                 continue
-            doc = nlp(paragraph[:_within(paragraph, MAX_PARAGRAPH_CHARS)])
+            doc = self.split(paragraph[:_within(paragraph, MAX_PARAGRAPH_CHARS)])
             n_words = sum(1 for _ in get_words(doc))
             if n_words < self.min_words:
                 continue
