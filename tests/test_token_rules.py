@@ -22,7 +22,8 @@ PATTERNS = {  # every kind of test the fast path takes, and some it leaves to th
     "not_in": [[{"DEP": {"NOT_IN": ["det", ""]}, "TAG": {"IN": ["DT", "WDT"]}}]],
     "flag": [[{"IS_SPACE": True}], [{"IS_PUNCT": True, "LOWER": ","}]],
     "lower_dep": [[{"LOWER": "it", "DEP": {"IN": ["dobj", "pobj", "nsubj"]}}]],
-    "unanchored": [[{"DEP": {"NOT_IN": ["ROOT", "punct"]}, "IS_ALPHA": False}]],
+    "flag_and_not_in": [[{"DEP": {"NOT_IN": ["ROOT", "punct"]}, "IS_ALPHA": False}]],
+    "only_not_in": [[{"TAG": {"NOT_IN": ["NN", "NNS", "DT", "IN", "."]}, "LOWER": {"NOT_IN": ["it", "is"]}}]],
     "two_tokens": [[{"DEP": "expl"}, {"LOWER": {"IN": ["is", "was"]}}]],
     "regex": [[{"LOWER": {"REGEX": "^n[ou]thin'$"}}]],
     "pos": [[{"POS": "PRON"}]],  # POS values are not hashes: left to the Matcher

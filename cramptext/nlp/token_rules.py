@@ -3,17 +3,21 @@
 The English pipeline's ``attribute_ruler`` maps tags to parts of speech and
 morphology with about 180 patterns, nearly all of one token (``{"TAG": "NN"}``,
 ``{"TAG": "PRP", "LOWER": "her"}``). spaCy's ``Matcher`` starts every one of
-them at every token: a fifth of the whole parse. ``TokenRuleMatcher`` takes
-the one-token patterns whose tests are plain values (a string, a flag, ``IN`` or
-``NOT_IN`` a list) and tests them with numpy over the document's attribute
-columns, trying each only when the document has its tag (or other first value)
-at all; the rest (several tokens, ``REGEX``, ``OP``) go to an ``IndexedMatcher``.
-The ruler itself is untouched: it sorts the matches and sets the attributes as
-before, so every token gets exactly what it got.
+them at every token: a fifth of the whole parse. ``TokenRuleMatcher`` files the
+one-token patterns whose tests are plain values (a string, a flag, ``IN`` or
+``NOT_IN`` a list) in tables keyed by the values they require, so each token
+costs a dictionary lookup per set of tested attributes; a ``NOT_IN`` test is
+checked on the tokens the lookup finds. The rest (several tokens, ``REGEX``,
+``OP``) go to an ``IndexedMatcher``. The ruler itself is untouched: it sorts
+the matches and sets the attributes as before, so every token gets exactly
+what it got.
 """
 from __future__ import annotations
 
-import numpy
+from itertools import product
+from math import prod
+from operator import itemgetter
+
 from spacy.attrs import IDS
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
@@ -26,7 +30,7 @@ HASHED = {"ORTH": "ORTH", "TEXT": "ORTH", "LOWER": "LOWER", "NORM": "NORM", "TAG
           "LEMMA": "LEMMA"}
 FLAGS = ("IS_ALPHA", "IS_DIGIT", "IS_LOWER", "IS_PUNCT", "IS_SPACE", "IS_STOP", "IS_TITLE", "IS_UPPER",
          "LIKE_NUM")
-ANCHOR_ORDER = ("TAG", "LOWER", "ORTH", "NORM", "LEMMA", "DEP")  # the first test a pattern is filed under
+MAX_COMBINATIONS = 10_000  # value combinations a pattern may file (IN lists multiply); more: the Matcher
 
 
 class TokenRuleMatcher:
@@ -38,8 +42,10 @@ class TokenRuleMatcher:
         self.reference = reference  # every pattern, as added: what ``AttributeRuler.patterns`` reads
         self.rest = IndexedMatcher(vocab)  # the other patterns, tried only near their fixed words
         self.attrs: list[str] = []  # columns of the attribute array, by name
-        self.anchored: dict[int, dict[int, list[tuple]]] = {}  # column -> value hash -> tests
-        self.unanchored: list[tuple] = []
+        # columns a pattern requires values of -> those values (one, or a tuple) -> (match id, NOT_IN
+        # tests) of each pattern
+        self.tables: dict[tuple[int, ...], dict[object, list[tuple]]] = {}
+        self.unfiled: list[tuple] = []  # (match id, NOT_IN tests) of patterns that require no value
         for key in keys:
             _, patterns = reference.get(key)
             self._compile(vocab.strings.add(key), patterns)
@@ -59,31 +65,22 @@ class TokenRuleMatcher:
         if as_spans or kwargs:
             return self.reference(doc, allow_missing=allow_missing, as_spans=as_spans, **kwargs)
         found = self.rest(doc, allow_missing=allow_missing) if len(self.rest) else []
-        if not len(doc) or not (self.anchored or self.unanchored):
+        if not len(doc) or not (self.tables or self.unfiled):
             return found
         if not allow_missing:
             self.reference(doc[0:0])  # spaCy's check that the doc has what the patterns test
-        table = doc.to_array([IDS[name] for name in self.attrs]).reshape(len(doc), len(self.attrs))
-        columns = [table[:, j] for j in range(len(self.attrs))]
-        for j, tests in self.anchored.items():
-            for value in numpy.unique(columns[j]).tolist():
-                if value in tests:
-                    first = columns[j] == value
-                    for key, others in tests[value]:
-                        found.extend(self._hits(key, others, columns, first))
-        for key, conditions in self.unanchored:
-            found.extend(self._hits(key, conditions, columns))
-        return found
-
-    @staticmethod
-    def _hits(key: int, conditions, columns, mask=None) -> list[tuple[int, int, int]]:
-        for j, negate, values in conditions:
-            column = columns[j]
-            test = column == values[0] if len(values) == 1 else numpy.isin(column, values)
-            if negate:
-                test = ~test
-            mask = test if mask is None else mask & test
-        return [(key, i, i + 1) for i in numpy.flatnonzero(mask).tolist()]
+        rows = doc.to_array([IDS[name] for name in self.attrs]).reshape(len(doc), len(self.attrs)).tolist()
+        hits = set(found)
+        for columns, table in self.tables.items():
+            values = itemgetter(*columns)  # one value, or a tuple of them
+            for i, row in enumerate(rows):
+                for key, excluded in table.get(values(row), ()):
+                    if not excluded or all(row[j] not in banned for j, banned in excluded):
+                        hits.add((key, i, i + 1))
+        for key, excluded in self.unfiled:
+            hits.update((key, i, i + 1) for i, row in enumerate(rows)
+                        if all(row[j] not in banned for j, banned in excluded))
+        return list(hits)
 
     # --- patterns
     def _compile(self, key: int, patterns: list[list[dict]]) -> None:
@@ -92,25 +89,29 @@ class TokenRuleMatcher:
             if conditions is None:
                 self.rest.add(key, [pattern])
                 continue
-            anchor = next((c for name in ANCHOR_ORDER for c in conditions
-                           if self.attrs[c[0]] == name and not c[1]), None)
-            if anchor is None:
-                self.unanchored.append((key, conditions))
+            required = sorted((j, values) for j, negate, values in conditions if not negate)
+            excluded = tuple((j, frozenset(values)) for j, negate, values in conditions if negate)
+            columns = tuple(j for j, _ in required)
+            if len(set(columns)) < len(columns) or prod(len(v) for _, v in required) > MAX_COMBINATIONS:
+                self.rest.add(key, [pattern])  # TEXT and ORTH both, or lists too long to multiply out
                 continue
-            others = [c for c in conditions if c is not anchor]
-            table = self.anchored.setdefault(anchor[0], {})
-            for value in anchor[2].tolist():  # each value is tested once, by itself
-                table.setdefault(value, []).append((key, others))
+            if not required:
+                self.unfiled.append((key, excluded))
+                continue
+            table = self.tables.setdefault(columns, {})
+            for combination in product(*(values for _, values in required)):
+                value = combination if len(combination) > 1 else combination[0]
+                table.setdefault(value, []).append((key, excluded))
 
-    def _conditions(self, spec: dict) -> list[tuple[int, bool, numpy.ndarray]] | None:
+    def _conditions(self, spec: dict) -> list[tuple[int, bool, list[int]]] | None:
         """(column, negated, value hashes) for each test of a one-token pattern; None when one is
-        not a plain value (the pattern stays with the spaCy Matcher)."""
+        not a plain value (the pattern goes to the IndexedMatcher)."""
         if not isinstance(spec, dict) or not spec:
             return None
         conditions = []
         for name, value in spec.items():
             if name in FLAGS and isinstance(value, bool):
-                conditions.append((self._column(name), False, numpy.array([int(value)], dtype=numpy.uint64)))
+                conditions.append((self._column(name), False, [int(value)]))
                 continue
             if name not in HASHED:
                 return None
@@ -126,7 +127,7 @@ class TokenRuleMatcher:
                 values = [value]
             else:
                 return None
-            hashes = numpy.array(sorted({self.vocab.strings.add(v) for v in values}), dtype=numpy.uint64)
+            hashes = sorted({self.vocab.strings.add(v) for v in values})
             conditions.append((self._column(HASHED[name]), negate, hashes))
         return conditions
 
