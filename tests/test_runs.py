@@ -131,18 +131,39 @@ def test_a_cached_rerun_neither_loads_the_model_nor_parses(nlp, spec, tmp_path: 
     assert moved["claims"] == [dict(c, source="elsewhere/copy.txt") for c in first[1]["claims"]]
 
 
+def _run_then_tell_if_imported(module: str) -> str:
+    """A ``python -c`` script: the cramptext command of its arguments, then on stderr whether it imported ``module``."""
+    return ("import sys\nfrom cramptext.cli import main\nsys.argv = ['cramptext'] + sys.argv[1:]\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            f"print({module!r} in sys.modules, file=sys.stderr)\n")
+
+
 def test_a_cached_run_of_the_command_does_not_import_spacy(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(ARTICLES[0], encoding="utf-8")
     env = dict(os.environ, CRAMPTEXT_CACHE_DIR=str(tmp_path / "cache"))
-    script = ("import sys\nfrom cramptext.cli import main\nsys.argv = ['cramptext'] + sys.argv[1:]\n"
-              "try:\n    main()\nexcept SystemExit:\n    pass\n"
-              "print('spacy' in sys.modules, file=sys.stderr)\n")
-    command = [sys.executable, "-P", "-c", script, "export", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out.sqlite")]
+    command = [sys.executable, "-P", "-c", _run_then_tell_if_imported("spacy"), "export", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out.sqlite")]
     cold = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
     warm = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
     assert cold.stderr.strip().endswith("True"), cold.stderr
     assert warm.stderr.strip().endswith("False"), warm.stderr
     assert "1 unchanged" in warm.stderr
+
+
+def test_textacy_is_imported_only_when_a_paragraph_is_long_enough_to_grade(tmp_path: Path) -> None:
+    short = "Night cramps in the calves are common.\n\nMagnesium may help some people.\n"
+    long = ("Nocturnal calf cramps frequently accompany electrolyte abnormalities, peripheral vascular "
+            "insufficiency and pharmacological interventions, particularly thiazide diuretics and statins. " * 3
+            ).strip() + "\n"
+    script = _run_then_tell_if_imported("textacy")
+    loaded = {}
+    for name, text in (("short", short), ("long", long)):
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+        run = subprocess.run([sys.executable, "-P", "-c", script, "lint", str(tmp_path / f"{name}.txt"),
+                              "--no-cache", "--format", "jsonl"], capture_output=True, text=True, timeout=300)
+        loaded[name] = run.stderr.strip().splitlines()[-1]
+        if name == "long":
+            assert "CT501" in run.stdout, run.stdout
+    assert loaded == {"short": "False", "long": "True"}
 
 
 def test_a_changed_rule_set_rechecks_without_parsing_again(nlp, tmp_path: Path) -> None:

@@ -105,13 +105,15 @@ class ReadabilityCheck(ArticleCheck):
         return start, start + len(text[start:end].rstrip())
 
     def run(self, article: ArticleInput) -> Iterator[Finding]:
-        from textacy.text_stats import readability
-        from textacy.text_stats.utils import get_words
-
         limit = self.max_grade
         for offset, paragraph in self.paragraphs(self.prose(article.text)):
             if len(paragraph.split(maxsplit=self.min_words)) < self.min_words:  # no list of every word
                 continue
+            # textacy (about a second to import, with scikit-learn) only once a paragraph is long
+            # enough to grade: a run over short texts never loads it
+            from textacy.text_stats import readability
+            from textacy.text_stats.utils import get_words
+
             doc = self.split(paragraph[:_within(paragraph, MAX_PARAGRAPH_CHARS)])
             n_words = sum(1 for _ in get_words(doc))
             if n_words < self.min_words:
