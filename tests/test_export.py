@@ -221,7 +221,7 @@ def test_new_exports_get_normal_permissions(tmp_path: Path, fmt: str) -> None:
         assert len(files) == len(TABLES) and all(stat.S_IMODE(p.stat().st_mode) == 0o644 for p in files)
     else:
         assert stat.S_IMODE(target.stat().st_mode) == 0o644
-    left = [p.name for p in tmp_path.iterdir() if p.name.endswith((".tmp", ".old", "-journal"))]
+    left = [p.name for p in tmp_path.iterdir() if p.name.endswith((".tmp", ".old", ".spill", "-journal"))]
     assert left == []
 
 
@@ -266,6 +266,38 @@ def test_an_interrupted_folder_swap_is_recovered(tmp_path: Path) -> None:
     assert got["added"] == 1
     assert {d["source"] for d in read(target, "parquet")["documents"]} == {"a.txt", "b.txt"}
     assert not (tmp_path / ".out.parquet.old").exists()
+
+
+@pytest.mark.parametrize("fmt", ("parquet", "jsonl", "csv"))
+def test_a_file_export_holds_no_more_for_a_larger_collection(tmp_path: Path, fmt: str, monkeypatch) -> None:
+    """Rows are streamed through (the previous export read as it is copied, the run's rows spilled
+    beside the target): exporting ten times the documents, and upserting into that export, needs
+    about the same peak memory as the small export (Python's heap, measured by tracemalloc)."""
+    import tracemalloc
+
+    from cramptext.store import parquet
+
+    monkeypatch.setattr(parquet, "BATCH_ROWS", 20)  # row groups far smaller than the collection
+
+    def peak(count: int, target: Path, variant: str = "") -> int:
+        results = (synthetic(f"doc{i}.txt", variant if i % 2 else "", padding=200) for i in range(count))
+        tracemalloc.start()
+        try:
+            export(results, target, fmt, PROVENANCE)
+            return tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+
+    export([synthetic("warm.txt")], tmp_path / ("warm" + TARGET[fmt]), fmt, PROVENANCE)  # imports pyarrow
+    small = peak(100, tmp_path / ("small" + TARGET[fmt]))
+    large_target = tmp_path / ("large" + TARGET[fmt])
+    large = peak(1000, large_target)
+    upsert = peak(1000, large_target, " changed")  # half of them replaced, half unchanged
+    assert counts(read(large_target, fmt))["documents"] == 1000
+    # what does grow, a few hundred bytes a document (each path and, for the upsert, the identity of
+    # each document in the export), is far less than holding its rows (its text twice and more)
+    text = len(synthetic("doc0.txt", padding=200).document.text)
+    assert (large - small) / 900 < text / 2 and (upsert - small) / 900 < text / 2, (text, small, large, upsert)
 
 
 # ---------------------------------------------------------------- killed, concurrent (child processes)
@@ -330,6 +362,8 @@ def test_an_export_killed_midway_leaves_the_previous_one_whole(tmp_path: Path, f
     done = counts(read(target, fmt))["documents"]
     export([synthetic("new.txt")], target, None, PROVENANCE)  # and the next export goes on from there
     assert counts(read(target, fmt))["documents"] == done + 1
+    # and clears what the killed one left beside the target (its spilled rows, a half-written folder)
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith((".spill", ".tmp"))] == []
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator, Sequence
 
 from ..results import DocumentResult
-from .files import Tables, export_files
-from .model import BOOLEAN, INTEGER, REAL, TABLES, Provenance
+from ..errors import InputError
+from .files import export_files
+from .model import BOOLEAN, INTEGER, REAL, TABLE, TABLES, Provenance
 
 SUFFIX = ".csv"
 
@@ -33,7 +34,7 @@ def _typed(column, text: str):
     return text
 
 
-def write_tables(folder: Path, tables: Tables) -> None:
+def write_tables(folder: Path, tables: dict[str, Iterable[dict]]) -> None:
     for table in TABLES:
         with open(folder / f"{table.name}{SUFFIX}", "w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle)
@@ -41,18 +42,28 @@ def write_tables(folder: Path, tables: Tables) -> None:
             writer.writerows([_text(r[n]) for n in table.names] for r in tables[table.name])
 
 
-def read_tables(folder: Path) -> Tables:
-    out: Tables = {}
-    for table in TABLES:
-        path = folder / f"{table.name}{SUFFIX}"
-        if path.exists():
-            with open(path, encoding="utf-8", newline="") as handle:
-                out[table.name] = [{c.name: _typed(c, row[c.name]) for c in table.columns}
-                                   for row in csv.DictReader(handle)]
-    return out
+def read_rows(folder: Path, name: str, columns: Sequence[str] | None = None) -> Iterator[dict]:
+    """The rows of table ``name`` (only ``columns`` when given), typed, read line by line."""
+    path = folder / f"{name}{SUFFIX}"
+    if not path.exists():
+        return
+    wanted = [c for c in TABLE[name].columns if columns is None or c.name in columns]
+    with open(path, encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        for row in reader:
+            try:
+                typed = {c.name: _typed(c, row[c.name]) for c in wanted}
+            except (KeyError, ValueError, TypeError):
+                raise InputError(f"{path}:{reader.line_num}: not a cramptext export row; nothing written") from None
+            yield typed
+
+
+def read_tables(folder: Path) -> dict[str, list[dict]]:
+    """Every table of a CSV export, whole (for a reader that wants lists)."""
+    return {t.name: list(read_rows(folder, t.name)) for t in TABLES if (folder / f"{t.name}{SUFFIX}").exists()}
 
 
 def export_csv(results: Iterable[DocumentResult], target: Path, provenance: Provenance = Provenance(),
                *, timeout: float | None = None) -> dict[str, int]:
-    return export_files(results, target, provenance, suffix=SUFFIX, read=read_tables, write=write_tables,
+    return export_files(results, target, provenance, suffix=SUFFIX, read=read_rows, write=write_tables,
                         timeout=timeout)

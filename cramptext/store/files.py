@@ -7,26 +7,36 @@ target serialise (the second waits up to ``BUSY_TIMEOUT`` seconds, then is refus
 message). The result is written to a temporary file or folder beside the target and renamed into
 place; a folder is swapped with two renames (the old one is moved to ``.NAME.old`` first), and
 an export that finds ``.NAME.old`` without the target (killed between the renames) restores it.
+
+Nothing is held whole, so memory does not grow with the collection: the previous export is read
+as a stream (first only each document's identity and the largest ids), the run's new rows go to
+a spill folder beside the target as results arrive, and the new export is written table by
+table from the previous rows that stay and the spilled ones.
 """
 from __future__ import annotations
 
 import errno
 import fcntl
+import json
 import os
 import shutil
 import tempfile
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Optional, Sequence
 
 from ..results import DocumentResult
 from ..errors import InputError
 from ..io.atomic import atomic_target
-from .model import CHILD_TABLES, TABLES, Provenance, assign_ids, rows_for, unique_by_source
+from .model import CHILD_TABLES, DOCUMENTS, TABLES, Provenance, Table, assign_ids, rows_for, unique_by_source
 from .sqlite import BUSY_TIMEOUT, ExportBusy
 
-Tables = dict[str, list[dict]]
+# A format's reader: (target, table name, columns or None for all) -> that table's rows, one at a time.
+ReadRows = Callable[[Path, str, Optional[Sequence[str]]], Iterator[dict]]
+IDENTITY = ("id", "source", "sha256", "model", "model_version", "ruleset_version")  # what same_analysis reads
+SPILL = ".spill"  # the folder of the run's new rows, beside the target, while the export runs
+BATCH_ROWS = 10_000  # rows a reader or writer holds at once
 
 
 def _umask() -> int:
@@ -59,41 +69,75 @@ def export_lock(target: Path, timeout: float) -> Iterator[None]:
         os.close(fd)  # releases the lock
 
 
-def merge(existing: Tables, results: Iterable[DocumentResult], provenance: Provenance) -> tuple[Tables, dict]:
-    """The previous export's tables with the run upserted, as SQLite does it (see sqlite.py)."""
-    tables = {t.name: list(existing.get(t.name, [])) for t in TABLES}
-    by_source = {row["source"]: row for row in tables["documents"]}
-    next_ids = {t.name: max((r["id"] for r in tables[t.name]), default=0) + 1 for t in CHILD_TABLES}
-    next_doc = max((r["id"] for r in tables["documents"]), default=0) + 1
-    removed: set[int] = set()
-    added: Tables = {t.name: [] for t in TABLES}
-    counts = {t.name: 0 for t in TABLES} | {"added": 0, "replaced": 0, "unchanged": 0}
-    for result in unique_by_source(results):
-        rows = rows_for(result, provenance)
-        counts["documents"] += 1
+class Previous:
+    """What the upsert needs of the previous export, read as a stream: each document's identity
+    (not its text) and the next free id of every table."""
+
+    def __init__(self, read: ReadRows | None = None, target: Path | None = None):
+        self._by_source: dict[str, tuple] = {}  # source -> IDENTITY values (a tuple: a few hundred bytes)
+        self.next_ids = {t.name: 1 for t in TABLES}
+        if read is None:
+            return
+        for row in read(target, "documents", IDENTITY):
+            self._by_source[row["source"]] = tuple(row[k] for k in IDENTITY)
+            self.next_ids["documents"] = max(self.next_ids["documents"], row["id"] + 1)
         for table in CHILD_TABLES:
-            counts[table.name] += rows.count(table.name)
-        stored = by_source.get(rows.document["source"])
-        if stored is not None and rows.same_analysis(stored):
-            counts["unchanged"] += 1
-            continue
-        if stored is not None:
-            removed.add(stored["id"])
-        counts["replaced" if stored is not None else "added"] += 1
-        for name, new in assign_ids(rows, next_doc, next_ids).items():
-            added[name].extend(new)
-        next_doc += 1
-    for t in TABLES:
-        key = "id" if t.name == "documents" else "document_id"
-        tables[t.name] = [r for r in tables[t.name] if r[key] not in removed] + added[t.name]
-    return tables, counts
+            for row in read(target, table.name, ("id",)):
+                self.next_ids[table.name] = max(self.next_ids[table.name], row["id"] + 1)
+
+    def stored(self, source: str) -> dict | None:
+        """The identity (IDENTITY's columns) of the previous export's document at ``source``."""
+        values = self._by_source.get(source)
+        return dict(zip(IDENTITY, values)) if values is not None else None
+
+
+def spill_run(results: Iterable[DocumentResult], previous: Previous, provenance: Provenance,
+              spill: Path) -> tuple[dict, set[int]]:
+    """Write the run's new rows (documents added or changed) to one JSON Lines file per table in
+    ``spill``, as the results arrive; returns the counts and the ids of the previous documents
+    they replace."""
+    removed: set[int] = set()
+    counts = {t.name: 0 for t in TABLES} | {"added": 0, "replaced": 0, "unchanged": 0}
+    next_ids = dict(previous.next_ids)
+    handles = {t.name: open(spill / f"{t.name}.jsonl", "w", encoding="utf-8") for t in TABLES}
+    try:
+        for result in unique_by_source(results):
+            rows = rows_for(result, provenance)
+            counts["documents"] += 1
+            for table in CHILD_TABLES:
+                counts[table.name] += rows.count(table.name)
+            stored = previous.stored(rows.document["source"])
+            if stored is not None and rows.same_analysis(stored):
+                counts["unchanged"] += 1
+                continue
+            if stored is not None:
+                removed.add(stored["id"])
+            counts["replaced" if stored is not None else "added"] += 1
+            for name, new in assign_ids(rows, next_ids["documents"], next_ids).items():
+                handles[name].writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in new)
+            next_ids["documents"] += 1
+    finally:
+        for handle in handles.values():
+            handle.close()
+    return counts, removed
+
+
+def upserted(table: Table, read: ReadRows | None, target: Path, removed: set[int], spill: Path) -> Iterator[dict]:
+    """The rows of ``table`` after the upsert, one at a time: the previous export's, less those of
+    replaced documents, then the run's new ones."""
+    key = "id" if table is DOCUMENTS else "document_id"
+    if read is not None:
+        yield from (row for row in read(target, table.name, None) if row[key] not in removed)
+    with open(spill / f"{table.name}.jsonl", encoding="utf-8") as handle:
+        yield from map(json.loads, handle)
 
 
 def export_files(results: Iterable[DocumentResult], target: Path, provenance: Provenance, *, suffix: str | None,
-                 read: Callable[[Path], Tables], write: Callable[[Path, Tables], None],
+                 read: ReadRows, write: Callable[[Path, dict[str, Iterator[dict]]], None],
                  timeout: float | None = None) -> dict[str, int]:
     """Upsert the run into the export at ``target``: a folder of ``NAME{suffix}`` table files, or one
-    file when ``suffix`` is None."""
+    file when ``suffix`` is None. ``read(target, table, columns)`` streams a table's rows (every
+    column when ``columns`` is None); ``write(path, tables)`` writes each table's rows as they come."""
     target = Path(target)
     folder = suffix is not None
     if not target.parent.is_dir():
@@ -102,27 +146,47 @@ def export_files(results: Iterable[DocumentResult], target: Path, provenance: Pr
         old = target.parent / f".{target.name}.old"
         if folder:
             _recover(target, old)
+        _remove_leftovers(target)
         _check_target(target, suffix)
-        existing = read(target) if target.exists() and (not folder or any(target.iterdir())) else {}
-        tables, counts = merge(existing, results, provenance)
-        mode = 0o777 & ~_umask()
-        if folder:
-            tmp = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"))
-            try:
-                os.chmod(tmp, mode)
-                write(tmp, tables)
-                if target.exists():
-                    os.rename(target, old)
-                os.rename(tmp, target)
-            except BaseException:
-                shutil.rmtree(tmp, ignore_errors=True)
-                raise
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            with atomic_target(target) as name:
-                os.chmod(name, target.stat().st_mode & 0o7777 if target.exists() else mode & 0o666)
-                write(Path(name), tables)
+        exists = target.exists() and (not folder or any(target.iterdir()))
+        previous = Previous(read, target) if exists else Previous()
+        spill = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=SPILL))
+        try:
+            counts, removed = spill_run(results, previous, provenance, spill)
+            tables = {t.name: upserted(t, read if exists else None, target, removed, spill) for t in TABLES}
+            _write_in_place(target, folder, old, write, tables)
+        finally:
+            shutil.rmtree(spill, ignore_errors=True)
     return counts
+
+
+def _write_in_place(target: Path, folder: bool, old: Path, write, tables: dict[str, Iterator[dict]]) -> None:
+    """``tables`` written to a temporary file or folder beside ``target``, then renamed onto it."""
+    mode = 0o777 & ~_umask()
+    if folder:
+        tmp = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"))
+        try:
+            os.chmod(tmp, mode)
+            write(tmp, tables)
+            if target.exists():
+                os.rename(target, old)
+            os.rename(tmp, target)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        with atomic_target(target) as name:
+            os.chmod(name, target.stat().st_mode & 0o7777 if target.exists() else mode & 0o666)
+            write(Path(name), tables)
+
+
+def _remove_leftovers(target: Path) -> None:
+    """The spill and temporary folders of an export that was killed (under the lock, every one is)."""
+    for pattern in (f".{target.name}.*{SPILL}", f".{target.name}.*.tmp"):
+        for leftover in target.parent.glob(pattern):
+            if leftover.is_dir() and not leftover.is_symlink():
+                shutil.rmtree(leftover, ignore_errors=True)
 
 
 def _recover(target: Path, old: Path) -> None:
