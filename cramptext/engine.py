@@ -28,6 +28,7 @@ from .checks.corpus import CorpusChecks
 from .io.documents import Document
 from .knowledge import Knowledge, load_knowledge
 from .metrics import translation_score
+from .nlp.model import one_blas_thread
 from .nlp.pipeline import CLAIM_COMPONENTS, chunks
 from .normalise import SAFE_AND_UNSAFE, Edit, apply_edits, clean, edits_from
 from .records import Claim, Finding, Triple, line_col
@@ -192,9 +193,10 @@ class Engine:
 
     def _pipe(self, texts: list[str], batch_size: int) -> Iterator[Doc]:
         """The parse of each text (no claim components), without its tensor."""
-        for doc in self.nlp.pipe(texts, batch_size=batch_size, disable=list(CLAIM_COMPONENTS)):
-            doc.tensor = numpy.zeros((0,), dtype="float32")
-            yield doc
+        with one_blas_thread():
+            for doc in self.nlp.pipe(texts, batch_size=batch_size, disable=list(CLAIM_COMPONENTS)):
+                doc.tensor = numpy.zeros((0,), dtype="float32")
+                yield doc
 
     def _piece(self, state: _Open, offset: int, doc: Doc) -> None:
         result = state.result

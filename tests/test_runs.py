@@ -301,6 +301,37 @@ def test_documents_in_hand_are_parsed_together_within_the_window_bound(nlp, spec
     assert runs[4] == runs[1] and any(r["claims"] for r in runs[1])
 
 
+def test_the_model_runs_on_numpys_blas_held_to_one_thread_while_parsing(nlp, spec) -> None:
+    """thinc's layers multiply with numpy's BLAS, not BLIS (a third less parse time); the engine
+    holds that BLAS to one thread while it parses (one core a process, --jobs for more) and lets
+    it go afterwards."""
+    from threadpoolctl import threadpool_info
+
+    from cramptext.runner.spec import engine_for_spec
+
+    def blas_threads() -> set[int]:
+        return {lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"}
+
+    engine = engine_for_spec(spec)
+    layers = [engine.nlp.get_pipe(name).model for name in ("tok2vec", "tagger", "parser")]
+    assert all(layer.ops.use_blis is False for model in layers for layer in model.walk())
+    before, during = blas_threads(), []
+    real_pipe = engine.nlp.pipe
+
+    def watched(texts, *args, **kwargs):
+        for doc in real_pipe(texts, *args, **kwargs):
+            during.append(blas_threads())
+            yield doc
+
+    engine.nlp.pipe = watched
+    try:
+        assert all(result.claims for result in engine.analyse(documents(2)))
+    finally:
+        del engine.nlp.pipe
+    assert before and during and all(threads == {1} for threads in during)
+    assert blas_threads() == before
+
+
 def test_no_parse_outlives_its_document(nlp, spec) -> None:
     """Memory does not grow with the number of documents: a parse is freed once its result is out
     (the engine's shared per-Doc results keep a few at most)."""
