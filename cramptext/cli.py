@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import gc
 import os
 import sqlite3
 import sys
@@ -728,6 +729,9 @@ def rules_command(ctx: click.Context, args) -> None:
 
 def main() -> None:
     """Entry point: never a traceback for the user (set CRAMPTEXT_DEBUG=1 to see one)."""
+    # A parse makes many small objects that die young: collect the youngest generation every
+    # 10,000 allocations rather than 700 (half the collector's time; memory is the same)
+    gc.set_threshold(10_000, *gc.get_threshold()[1:])
     try:
         # not click's standalone mode: it would turn Ctrl-C into "Aborted!" and exit 1
         code = cli.main(prog_name="cramptext", standalone_mode=False)
