@@ -35,11 +35,13 @@ from .records import Claim, Finding, Triple, line_col
 from .results import DocumentResult
 
 CHUNK_CHARS = 50_000  # the largest piece analysed at once: bounds memory for any article
-PARSE_CHARS = 20_000  # the longest text the parser is given at once (its memory grows with it)
+# The longest text the parser is given at once (its memory grows with it); the edited sentences of a
+# piece are parsed again together up to this much (fewer, fuller batches: the parser's steps cost
+# about the same for one sentence as for many).
+PARSE_CHARS = 20_000
 # What a parse keeps that nothing here reads: the tok2vec tensor (96 floats a token), dropped as soon
 # as a text is parsed (memory, and the parse cache on disk), and extension data.
 UNUSED_DOC_PARTS = ["user_data", "tensor"]
-REPARSE_BATCH = 16  # edited sentences parsed together: few enough to keep that bound too
 # Pieces parsed together (their windows, up to PARSE_CHARS in all): the parser runs about a tenth
 # faster on a few texts at once. One by default: a batch waits for its last piece to be read, and a
 # document must be done (and written) before the next one is read; a worker given its documents
@@ -252,7 +254,7 @@ class Engine:
                 hi = doc[b - 1].idx + len(doc[b - 1].text_with_ws)
                 texts.append(apply_edits(source[lo:hi], [Edit(e.start - lo, e.end - lo, e.text)
                                                          for e in group_edits])[0])
-        fresh = self._pipe(texts, batch_size=REPARSE_BATCH)
+        fresh = (doc for group in _batched(texts, chars=PARSE_CHARS) for doc in self._pipe(group, len(group)))
         # Span.as_doc turns the whole Doc into an array at each call unless given it: once here
         # (the attributes are as_doc's own default, a private helper of spaCy's Doc).
         head = doc._get_array_attrs()
