@@ -520,3 +520,26 @@ def test_ct501_splits_with_the_pipelines_tokenizer_as_a_blank_pipeline_would(nlp
     monkeypatch.setattr(ReadabilityCheck, "blank_pipeline", None)  # calling it would fail the test
     check = CHECKS[rule.kind](rule, CheckContext(nlp.vocab, nlp.tokenizer, load_knowledge().lexicon))
     assert [f.to_dict() for f in check.run(article)] == alone and len(alone) == 2
+
+
+def test_ct501_grades_as_textacy_does_on_every_test_article():
+    """The grade is textacy's Flesch-Kincaid grade level, to the last bit, computed without
+    importing textacy: on every paragraph of the test articles that the check grades."""
+    from textacy.text_stats import readability
+
+    from cramptext.checks.article.readability import flesch_kincaid_grade
+
+    check = build("CT501")
+    articles = sorted(p for folder in ("fixtures", "heldout", "heldout2")
+                      for p in (Path(__file__).parent / folder).rglob("*") if p.suffix in (".txt", ".md"))
+    graded = 0
+    for path in articles:
+        for _, paragraph in check.paragraphs(check.prose(path.read_text(encoding="utf-8"))):
+            if len(paragraph.split()) < check.min_words:
+                continue
+            doc = check.split(paragraph)
+            grade, words = flesch_kincaid_grade(doc)
+            assert grade == readability.flesch_kincaid_grade_level(doc), (path.name, paragraph[:60])
+            assert words == sum(1 for t in doc if not (t.is_punct or t.is_space))
+            graded += 1
+    assert graded >= 50

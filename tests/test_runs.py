@@ -149,21 +149,25 @@ def test_a_cached_run_of_the_command_does_not_import_spacy(tmp_path: Path) -> No
     assert "1 unchanged" in warm.stderr
 
 
-def test_textacy_is_imported_only_when_a_paragraph_is_long_enough_to_grade(tmp_path: Path) -> None:
+def test_the_readability_grade_needs_no_textacy_and_pyphen_only_for_a_long_paragraph(tmp_path: Path) -> None:
+    """textacy (with scikit-learn and SciPy, 0.8 s to import) is never loaded by a run; pyphen's
+    dictionaries only once a paragraph is long enough to grade."""
     short = "Night cramps in the calves are common.\n\nMagnesium may help some people.\n"
     long = ("Nocturnal calf cramps frequently accompany electrolyte abnormalities, peripheral vascular "
             "insufficiency and pharmacological interventions, particularly thiazide diuretics and statins. " * 3
             ).strip() + "\n"
-    script = _run_then_tell_if_imported("textacy")
     loaded = {}
-    for name, text in (("short", short), ("long", long)):
-        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
-        run = subprocess.run([sys.executable, "-P", "-c", script, "lint", str(tmp_path / f"{name}.txt"),
-                              "--no-cache", "--format", "jsonl"], capture_output=True, text=True, timeout=300)
-        loaded[name] = run.stderr.strip().splitlines()[-1]
-        if name == "long":
-            assert "CT501" in run.stdout, run.stdout
-    assert loaded == {"short": "False", "long": "True"}
+    for module in ("textacy", "pyphen"):
+        script = _run_then_tell_if_imported(module)
+        for name, text in (("short", short), ("long", long)):
+            (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+            run = subprocess.run([sys.executable, "-P", "-c", script, "lint", str(tmp_path / f"{name}.txt"),
+                                  "--no-cache", "--format", "jsonl"], capture_output=True, text=True, timeout=300)
+            loaded[module, name] = run.stderr.strip().splitlines()[-1]
+            if name == "long":
+                assert "CT501" in run.stdout, run.stdout
+    assert loaded == {("textacy", "short"): "False", ("textacy", "long"): "False",
+                      ("pyphen", "short"): "False", ("pyphen", "long"): "True"}
 
 
 def test_a_changed_rule_set_rechecks_without_parsing_again(nlp, tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
 from ...records import Finding
@@ -12,6 +13,35 @@ from ..base import ArticleCheck, ArticleInput
 # A paragraph is graded on at most this much of its text: the grade is an average that a few
 # thousand words settle, and a wall of text without breaks is unreadable long before.
 MAX_PARAGRAPH_CHARS = 20_000
+
+
+@lru_cache(maxsize=1)
+def _hyphenator():
+    import pyphen  # the hyphenation dictionaries (about 0.1 s): only once a paragraph is graded
+
+    return pyphen.Pyphen(lang="en")
+
+
+@lru_cache(maxsize=65_536)
+def syllables(word: str) -> int:
+    """Syllables of a lower-case word: its hyphenation points (pyphen) plus one, as textacy counts."""
+    return len(_hyphenator().positions(word)) + 1
+
+
+def flesch_kincaid_grade(doc) -> tuple[float, int]:
+    """The Flesch-Kincaid grade of a tokenised, sentence-split text, and its number of words.
+
+    The grade of ``textacy.text_stats.readability.flesch_kincaid_grade_level``, computed the same
+    way (words: tokens that are neither punctuation nor space; syllables by pyphen; the same
+    arithmetic, so the same float; a test holds them equal) without importing textacy, which
+    brings scikit-learn and SciPy: about 0.8 s of every run, for one formula.
+    """
+    words = [token.lower_ for token in doc if not (token.is_punct or token.is_space)]
+    n_words, n_sents = len(words), sum(1 for _ in doc.sents)
+    if not n_words:
+        return 0.0, 0
+    n_syllables = sum(syllables(word) for word in words)
+    return (11.8 * n_syllables / n_words) + (0.39 * n_words / n_sents) - 15.59, n_words
 
 
 def _within(text: str, limit: int) -> int:
@@ -26,12 +56,12 @@ class ReadabilityCheck(ArticleCheck):
     """Paragraphs whose Flesch-Kincaid grade is above the limit (CT501).
 
     The limit is the configuration's ``max-grade`` when it sets one, else the
-    rule's ``params.max_grade``. Grades come
-    from ``textacy.text_stats.readability.flesch_kincaid_grade_level`` on the
-    paragraph split by the English tokenizer and a sentencizer (syllables by
-    pyphen): the pipeline's own tokenizer when the check is given one (the same
-    tokens as a blank English pipeline's on the seed, real and test articles,
-    without building a second one), else a blank pipeline's.
+    rule's ``params.max_grade``. Grades are textacy's Flesch-Kincaid grade level
+    (``flesch_kincaid_grade``) of the paragraph split by the English tokenizer
+    and a sentencizer (syllables by pyphen): the pipeline's own tokenizer when
+    the check is given one (the same tokens as a blank English pipeline's on the
+    seed, real and test articles, without building a second one), else a blank
+    pipeline's.
     """
 
     kind = "readability"
@@ -109,17 +139,9 @@ class ReadabilityCheck(ArticleCheck):
         for offset, paragraph in self.paragraphs(self.prose(article.text)):
             if len(paragraph.split(maxsplit=self.min_words)) < self.min_words:  # no list of every word
                 continue
-            # textacy (about a second to import, with scikit-learn) only once a paragraph is long
-            # enough to grade: a run over short texts never loads it
-            from textacy.text_stats import readability
-            from textacy.text_stats.utils import get_words
-
             doc = self.split(paragraph[:_within(paragraph, MAX_PARAGRAPH_CHARS)])
-            n_words = sum(1 for _ in get_words(doc))
-            if n_words < self.min_words:
-                continue
-            grade = readability.flesch_kincaid_grade_level(doc)
-            if grade <= limit:
+            grade, n_words = flesch_kincaid_grade(doc)
+            if n_words < self.min_words or grade <= limit:
                 continue
             start, end = self.first_sentence(doc, offset, article.text)
             yield self.finding(article, start, end, grade=f"{grade:.1f}", max_grade=f"{limit:g}",
