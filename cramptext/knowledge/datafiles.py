@@ -11,7 +11,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import jsonschema
 import yaml
 
 # libyaml's loader when PyYAML was built with it: several times faster on the lexicon.
@@ -55,6 +54,8 @@ def load_yaml(path: Path, schema_name: str) -> Any:
         where = f"{path}:{mark.line + 1}" if mark else str(path)
         problem = getattr(exc, "problem", None) or str(exc)
         raise RuleError(f"{where}: invalid YAML: {problem}") from None
+    import jsonschema  # only when data files are read, not when they come from the cache
+
     validator = jsonschema.Draft202012Validator(schema(schema_name))
     errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
     if errors:

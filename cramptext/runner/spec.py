@@ -25,10 +25,11 @@ class EngineSpec:
 
 
 def _rules(spec: EngineSpec):
-    from ..checks import load_rules
+    from ..checks.catalog import rule_catalog  # the rules as the last run kept them: no YAML read again
 
     wanted = set(spec.codes)
-    return [r for r in load_rules([Path(d) for d in spec.rule_dirs]) if r.code in wanted]
+    rules, _ = rule_catalog([Path(d) for d in spec.rule_dirs])
+    return [r for r in rules if r.code in wanted]
 
 
 @lru_cache(maxsize=2)
