@@ -182,8 +182,7 @@ class Engine:
         # The parser's memory grows with the length of what it is given: a long text goes in
         # windows, one at a time, joined again into one Doc.
         windows = [(i, window) for i in todo for _, window in chunks(texts[i], PARSE_CHARS)]
-        parsed = (doc for group in _batched((w for _, w in windows), chars=PARSE_CHARS)
-                  for doc in self._pipe(group, batch_size=len(group)))
+        parsed = self._pipe(w for _, w in windows)
         for i, group in groupby(zip((i for i, _ in windows), parsed), key=lambda pair: pair[0]):
             parts = [doc for _, doc in group]
             doc = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False,
@@ -193,12 +192,14 @@ class Engine:
                 parses.put(texts[i], doc.to_bytes(exclude=UNUSED_DOC_PARTS))
         return docs
 
-    def _pipe(self, texts: list[str], batch_size: int) -> Iterator[Doc]:
-        """The parse of each text (no claim components), without its tensor."""
+    def _pipe(self, texts: Iterable[str]) -> Iterator[Doc]:
+        """The parse of each text (no claim components), without its tensor; texts go to the
+        parser together up to PARSE_CHARS in all (its memory grows with what it is given)."""
         with one_blas_thread():
-            for doc in self.nlp.pipe(texts, batch_size=batch_size, disable=list(CLAIM_COMPONENTS)):
-                doc.tensor = numpy.zeros((0,), dtype="float32")
-                yield doc
+            for group in _batched(texts, chars=PARSE_CHARS):
+                for doc in self.nlp.pipe(group, batch_size=len(group), disable=list(CLAIM_COMPONENTS)):
+                    doc.tensor = numpy.zeros((0,), dtype="float32")
+                    yield doc
 
     def _piece(self, state: _Open, offset: int, doc: Doc) -> None:
         result = state.result
@@ -254,7 +255,7 @@ class Engine:
                 hi = doc[b - 1].idx + len(doc[b - 1].text_with_ws)
                 texts.append(apply_edits(source[lo:hi], [Edit(e.start - lo, e.end - lo, e.text)
                                                          for e in group_edits])[0])
-        fresh = (doc for group in _batched(texts, chars=PARSE_CHARS) for doc in self._pipe(group, len(group)))
+        fresh = self._pipe(texts)
         # Span.as_doc turns the whole Doc into an array at each call unless given it: once here
         # (the attributes are as_doc's own default, a private helper of spaCy's Doc).
         head = doc._get_array_attrs()

@@ -182,11 +182,14 @@ def _write_in_place(target: Path, folder: bool, old: Path, write, tables: dict[s
 
 
 def _remove_leftovers(target: Path) -> None:
-    """The spill and temporary folders of an export that was killed (under the lock, every one is)."""
+    """The spill folder and temporary file or folder of an export that was killed (under the
+    lock, every one is)."""
     for pattern in (f".{target.name}.*{SPILL}", f".{target.name}.*.tmp"):
         for leftover in target.parent.glob(pattern):
             if leftover.is_dir() and not leftover.is_symlink():
                 shutil.rmtree(leftover, ignore_errors=True)
+            elif leftover.is_file():
+                leftover.unlink(missing_ok=True)
 
 
 def _recover(target: Path, old: Path) -> None:
